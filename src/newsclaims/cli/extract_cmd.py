@@ -1,0 +1,65 @@
+"""``newsclaims extract``: one article in, its record out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from newsclaims.cli.options import ISO_DATE, LANG_CHOICE
+from newsclaims.errors import InputError
+from newsclaims.lang import detect_language, is_supported
+from newsclaims.nlp import SUPPORTED_LANGS
+from newsclaims.pipeline import extract_article, make_article
+from newsclaims.reading import MAX_BYTES, read_bytes, read_limited
+
+
+@click.command()
+@click.argument("path", metavar="PATH|-")
+@click.option("--lang", "lang", type=LANG_CHOICE, default="auto", show_default=True, help="Article language.")
+@click.option("--published", type=ISO_DATE, default=None, help="Publication date, anchor for relative times.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True, help="Output."
+)
+@click.option("--html/--text", "force_html", default=None, help="Read as HTML or plain text (default: detect).")
+def extract(path: str, lang: str, published: date | None, fmt: str, force_html: bool | None) -> None:
+    """Extract statements, figures, times and entities from one article (plain text or HTML)."""
+    data = _read_input(path)
+    read = read_bytes(data, force_html=force_html)
+    lang = lang.lower()
+    if lang == "auto":
+        lang = detect_language(read.text)
+        if not is_supported(lang):
+            raise InputError(
+                "language", f"the text looks like {lang!r}; newsclaims reads {', '.join(SUPPORTED_LANGS)} (--lang)"
+            )
+    article = make_article(read, lang=lang, published=published, source=None if path == "-" else path)
+    record = extract_article(article)
+    if fmt == "json":
+        json.dump(record.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        from newsclaims.render import print_record
+
+        print_record(record)
+
+
+def _read_input(path: str) -> bytes:
+    if path == "-":
+        return read_limited(sys.stdin.buffer, "standard input")
+    p = Path(path)
+    if not p.exists():
+        raise InputError("not-found", f"no such file: {path}")
+    if p.is_dir():
+        raise InputError("not-a-file", f"{path} is a folder; extract reads one article (see ingest)")
+    try:
+        with p.open("rb") as fh:
+            return read_limited(fh, path)
+    except OSError as exc:
+        raise InputError("unreadable", f"{path}: {exc.strerror or exc}") from exc
+
+
+__all__ = ["extract", "MAX_BYTES"]

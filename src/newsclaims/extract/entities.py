@@ -1,0 +1,48 @@
+"""Named entities with the canonical name they resolve to inside the article.
+
+A short mention ("Blinken") resolves to the longest earlier or later mention of the same label
+whose words end with it ("Antony Blinken"); everything else is its own canonical form.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsclaims.extract.context import Context
+from newsclaims.records import Entity
+
+VERSION = "1"
+_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+
+
+def canonical_names(names: list[str]) -> dict[str, str]:
+    """Map each name to the longest name of the list that ends with (or equals) it, word-wise."""
+    words = {n: n.split() for n in names}
+    out: dict[str, str] = {}
+    for name, w in words.items():
+        best = name
+        for other, ow in words.items():
+            if len(ow) > len(w) and ow[-len(w) :] == w and len(other) > len(best):
+                best = other
+        out[name] = best
+    return out
+
+
+def extract_entities(doc: Doc, ctx: Context) -> list[Entity]:
+    ents = [e for e in doc.ents if e.label_ in _LABELS and e.text.strip()]
+    canon_by_label: dict[str, dict[str, str]] = {}
+    for label in {_LABELS[e.label_] for e in ents}:
+        names = sorted({e.text for e in ents if _LABELS[e.label_] == label})
+        # Only people are named by a part of their name ("Blinken"); "Koursk" is not "région de Koursk".
+        canon_by_label[label] = canonical_names(names) if label == "PER" else {n: n for n in names}
+    return [
+        Entity(
+            text=e.text,
+            start=e.start_char,
+            end=e.end_char,
+            label=_LABELS[e.label_],
+            canonical=canon_by_label[_LABELS[e.label_]][e.text],
+            version=VERSION,
+        )
+        for e in ents
+    ]

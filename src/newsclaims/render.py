@@ -1,0 +1,52 @@
+"""Records shown to a person in a terminal (rich tables)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from newsclaims.records import ArticleRecord
+
+
+def _short(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def print_record(record: ArticleRecord, console: Console | None = None) -> None:
+    console = console or Console()
+    a = record.article
+    head = f"[bold]{a.title or '(untitled)'}[/bold]  {a.lang}  {a.published or 'no date'}  id {a.id}"
+    console.print(head)
+
+    table = Table(title=f"Statements ({len(record.statements)})", show_lines=True, expand=True)
+    table.add_column("Speaker", ratio=2)
+    table.add_column("Cue", ratio=1)
+    table.add_column("Words", ratio=5)
+    table.add_column("Kind", ratio=1)
+    for s in record.statements:
+        who = s.speaker.name
+        if s.speaker.role:
+            who += f"\n[dim]{s.speaker.role}[/dim]"
+        if s.speaker.mention and s.speaker.mention.text != s.speaker.name:
+            who += f"\n[dim]as «{s.speaker.mention.text}»[/dim]"
+        table.add_row(who, s.cue.text if s.cue else "[dim](continues)[/dim]", _short(s.content.text), s.kind)
+    console.print(table)
+
+    if record.figures:
+        ft = Table(title=f"Figures ({len(record.figures)})", expand=True)
+        for col in ("Value", "Qualifier", "Unit", "Counted", "Text", "Source"):
+            ft.add_column(col)
+        for f in record.figures:
+            src = record.statements[f.statement].speaker.name if f.statement is not None else ""
+            value = "" if f.value is None else f"{f.value:,.10g}"
+            ft.add_row(value, f.qualifier, f.currency or f.unit or "", f.counted or "", _short(f.text, 60), src)
+        console.print(ft)
+
+    if record.times:
+        tt = Table(title=f"Times ({len(record.times)})", expand=True)
+        for col in ("Text", "Value", "Type"):
+            tt.add_column(col)
+        for t in record.times:
+            tt.add_row(t.text, t.value or "[dim]unresolved[/dim]", t.type)
+        console.print(tt)
