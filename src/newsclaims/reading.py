@@ -54,6 +54,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    western = _western_decode(data)
+    if western is not None:
+        return western, "cp1252"
     best = from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding is None:
         raise InputError("encoding", "not UTF-8, and no other text encoding fits")
@@ -64,6 +67,26 @@ def decode(data: bytes) -> tuple[str, str]:
     if _garbled(text):
         raise InputError("encoding", f"not UTF-8; decoding as {best.encoding} gives garbled text")
     return text, best.encoding
+
+
+def _western_decode(data: bytes) -> str | None:
+    """cp1252 text when the bytes read as French or English in it, else None.
+
+    newsclaims reads French and English, whose legacy files are nearly always cp1252/latin-1, and
+    statistical detectors often mistake a short French text for a Baltic or Central European code page.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = [c for c in text if ord(c) > 127]
+    if not high:
+        return text
+    letters = sum(1 for c in high if c in _WESTERN_LETTERS)
+    return text if letters / len(high) >= 0.8 else None
+
+
+_WESTERN_LETTERS = set("àâäæçéèêëîïôöœùûüÿÀÂÄÆÇÉÈÊËÎÏÔÖŒÙÛÜŸ«»’‘“”–—…°€ñÑáíóúÁÍÓÚ\u00a0")
 
 
 def _garbled(text: str) -> bool:

@@ -1,0 +1,92 @@
+"""Extraction throughput and memory against the bare spaCy pipeline, on the same texts, same run.
+
+    .venv/bin/python bench/bench_extract.py [--corpus DIR] [--n-process 1] [--rounds 2]
+
+Each measurement runs in a fresh child process (so peak memory is its own), after the model is
+loaded and warmed up; the two are interleaved over rounds and the best round of each is kept.
+Prints articles/s and words/s for both, their ratio, and peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wikinews-fr-2012" / "text"
+
+
+def _child(mode: str, corpus: Path, n_process: int, batch_size: int) -> dict[str, float]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    from newsclaims.nlp import load_pipeline
+
+    nlp = load_pipeline("fr")
+    list(nlp.pipe(texts[:4]))  # warm-up: first calls allocate
+    if mode == "newsclaims":
+        from newsclaims.pipeline import extract_articles, make_article
+        from newsclaims.reading import ReadText
+
+        # Warm-up of what loads lazily (language identifier, lexicons), kept out of the timing.
+        list(extract_articles([make_article(ReadText(text=t)) for t in texts[:2]]))
+    start = time.perf_counter()
+    if mode == "spacy":
+        for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            pass
+    else:
+        articles = (make_article(ReadText(text=t), lang=None, source=str(i)) for i, t in enumerate(texts))
+        for _record in extract_articles(articles, batch_size=batch_size, n_process=n_process):
+            pass
+    elapsed = time.perf_counter() - start
+    words = sum(len(t.split()) for t in texts)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"articles": len(texts), "words": words, "seconds": elapsed, "peak_mb": peak_mb}
+
+
+def _run_child(mode: str, args: argparse.Namespace) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", mode, "--corpus", str(args.corpus)]
+    cmd += ["--n-process", str(args.n_process), "--batch-size", str(args.batch_size)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of *.txt articles")
+    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--child", choices=["spacy", "newsclaims"], help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus} (needs ../shared)", file=sys.stderr)
+        return 2
+    if args.child:
+        print(json.dumps(_child(args.child, args.corpus, args.n_process, args.batch_size)))
+        return 0
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(args.rounds):
+        for mode in ("spacy", "newsclaims"):
+            r = _run_child(mode, args)
+            if mode not in best or r["seconds"] < best[mode]["seconds"]:
+                best[mode] = r
+    print(f"{args.corpus}  n_process={args.n_process}  batch={args.batch_size}  rounds={args.rounds}")
+    print(f"{'':<12}{'articles/s':>12}{'words/s':>10}{'seconds':>9}{'peak MB':>9}")
+    for mode, r in best.items():
+        print(
+            f"{mode:<12}{r['articles'] / r['seconds']:>12.2f}{r['words'] / r['seconds']:>10.0f}"
+            f"{r['seconds']:>9.2f}{r['peak_mb']:>9.0f}"
+        )
+    ratio = best["spacy"]["seconds"] / best["newsclaims"]["seconds"]
+    print(f"ratio newsclaims/spacy throughput: {ratio:.2f} (target >= 0.75)")
+    if args.json:
+        args.json.write_text(json.dumps({"best": best, "ratio": ratio}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

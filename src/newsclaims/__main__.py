@@ -1,0 +1,7 @@
+"""`python -m newsclaims` runs the command line."""
+
+import sys
+
+from newsclaims.cli import main
+
+sys.exit(main())
