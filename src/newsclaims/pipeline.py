@@ -43,11 +43,14 @@ def make_article(
     pub_source = None
     if published is not None:
         pub_source = "given"
-    elif read.published is not None:
-        published, pub_source = read.published, "metadata"
     else:
+        # A dateline printed in the story beats the HTML's date, which trafilatura may have guessed
+        # from anywhere in the page.
         published = find_dateline(text, lang)
-        pub_source = "dateline" if published else None
+        if published is not None:
+            pub_source = "dateline"
+        elif read.published is not None:
+            published, pub_source = read.published, "metadata"
     title = read.title
     if title is None and not read.is_html:
         first, sep, _rest = text.lstrip().partition("\n")

@@ -1,0 +1,102 @@
+"""From named inputs to articles: open each, tell its format, hand it to the reader for that format."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from newsclaims.records import Rejected
+from newsclaims.sources.document import read_document
+from newsclaims.sources.errors import rejection
+from newsclaims.sources.feeds import read_feed
+from newsclaims.sources.item import SourceItem
+from newsclaims.sources.jsonl import read_jsonl
+from newsclaims.sources.paths import STDIN, expand_paths
+from newsclaims.sources.streams import GZIP_MAGIC, Format, detect_format, inner_name, open_gzip, peek
+from newsclaims.sources.warc import read_warc
+
+
+def iter_inputs(paths: Sequence[str], stdin: BinaryIO | None = None) -> Iterator[SourceItem | Rejected]:
+    """Files, folders (recursive, sorted), globs and "-" (stdin). Never raises for bad input:
+    every unreadable thing becomes a newsclaims.records.Rejected(source, reason, detail)."""
+    if isinstance(paths, str | bytes):
+        raise TypeError("iter_inputs takes a sequence of paths, not one path: iter_inputs([path])")
+    return _iter_inputs(paths, stdin)  # not a generator itself, so misuse raises at the call
+
+
+def _iter_inputs(paths: Sequence[str], stdin: BinaryIO | None) -> Iterator[SourceItem | Rejected]:
+    for entry in expand_paths(paths):
+        if isinstance(entry, Rejected):
+            yield entry
+        elif entry == STDIN:
+            yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, STDIN)
+        else:
+            yield from read_path(Path(entry))
+
+
+def read_path(path: Path) -> Iterator[SourceItem | Rejected]:
+    source = str(path)
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        yield Rejected(source, "not-found", "no such file")
+        return
+    except OSError as exc:
+        yield rejection(source, exc)
+        return
+    with handle:
+        try:
+            info = os.fstat(handle.fileno())
+        except OSError as exc:
+            yield rejection(source, exc)
+            return
+        if stat.S_ISDIR(info.st_mode):
+            yield Rejected(source, "unreadable", "a folder where a file was expected")
+            return
+        size = info.st_size if stat.S_ISREG(info.st_mode) else None
+        yield from read_stream(handle, source, name=path.name, size=size)
+
+
+def read_stream(
+    stream: BinaryIO, source: str, name: str = "", size: int | None = None
+) -> Iterator[SourceItem | Rejected]:
+    """Everything one input holds. ``name`` hints at the format; ``size`` is the file's, when known."""
+    try:
+        head, stream = peek(stream)
+    except Exception as exc:
+        yield rejection(source, exc)
+        return
+    if not head:
+        yield Rejected(source, "empty", "the file is empty")
+        return
+    if not head.startswith(GZIP_MAGIC):
+        yield from _read_format(detect_format(name, head), stream, source, head, size)
+        return
+    # Decompressed here for every format, WARC included: one member or one per record alike.
+    try:
+        inner_head, inner = peek(open_gzip(stream))
+    except Exception as exc:
+        yield rejection(source, exc, "gzip")
+        return
+    if not inner_head:
+        yield Rejected(source, "empty", "the compressed file holds nothing")
+        return
+    # The uncompressed size is unknown until read: the readers bound what they read instead.
+    yield from _read_format(detect_format(inner_name(name), inner_head), inner, source, inner_head, None)
+
+
+def _read_format(
+    fmt: Format, stream: BinaryIO, source: str, head: bytes, size: int | None
+) -> Iterator[SourceItem | Rejected]:
+    if fmt == "warc":
+        yield from read_warc(stream, source, head)
+    elif fmt == "jsonl":
+        yield from read_jsonl(stream, source)
+    elif fmt == "feed":
+        yield from read_feed(stream, source, size)
+    else:
+        yield from read_document(stream, source, head, is_html=fmt == "html", size=size)
