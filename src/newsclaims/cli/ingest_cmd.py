@@ -1,0 +1,148 @@
+"""``newsclaims ingest``: many inputs into the local store, with progress and a summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import TYPE_CHECKING
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsclaims.cli.query_cmd import db_option
+from newsclaims.errors import EXIT_OK, EXIT_REJECTED
+
+if TYPE_CHECKING:
+    from newsclaims.ingest import IngestStats
+
+MAX_REJECTS_LISTED = 10
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en", "auto"], case_sensitive=False),
+    default="auto",
+    show_default=True,
+    help="Read every input as this language; auto: as the input declares, else detected.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extraction processes [default: one per core].",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary (errors and exit code only).")
+@click.option("--json", "as_json", is_flag=True, help="No progress; the summary as JSON on stdout.")
+@click.pass_context
+def ingest(
+    ctx: click.Context, paths: tuple[str, ...], db: str, lang: str, workers: int | None, quiet: bool, as_json: bool
+) -> None:
+    """Read articles into the store: files, folders (recursive), globs and - (standard input).
+
+    Plain text, HTML, JSONL, RSS/Atom and WARC(.gz). An article already stored (same text) is
+    skipped, so an interrupted run resumes where it stopped. Inputs that cannot be read are recorded
+    in the store's rejected table with their reason; the exit code is then 1.
+    """
+    # Imported here: the runner pulls in spaCy, which other commands' start-up should not pay for.
+    from newsclaims.ingest import ingest as run_ingest
+
+    stdin = sys.stdin.buffer if "-" in paths else None
+    with _reporter(silent=quiet or as_json) as report:
+        stats = run_ingest(list(paths), db, lang=lang, workers=workers, stdin=stdin, progress=report)
+    if as_json:
+        click.echo(json.dumps({"db": db, **stats.to_dict()}, ensure_ascii=False))
+    elif not quiet:
+        _print_summary(stats, db)
+    ctx.exit(EXIT_REJECTED if stats.rejected else EXIT_OK)
+
+
+class _Silent:
+    """Reports nothing (--quiet, --json); the base of the reporters below."""
+
+    def __call__(self, stats: IngestStats) -> None:
+        pass
+
+    def __enter__(self) -> _Silent:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+class _BarReporter(_Silent):
+    """A live rich progress line on stderr (a terminal): stored, skipped, rejected, articles/s."""
+
+    def __init__(self, console: Console) -> None:
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("ingesting"),
+            BarColumn(bar_width=20),
+            TextColumn("[bold]{task.fields[stored]}[/] stored"),
+            TextColumn("{task.fields[skipped]} skipped"),
+            TextColumn("[red]{task.fields[rejected]}[/] rejected"),
+            TextColumn("{task.fields[rate]:.1f} articles/s"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        # No total: the inputs are a stream (a folder, a WARC) whose length is unknown until read.
+        self.task = self.progress.add_task("ingest", total=None, stored=0, skipped=0, rejected=0, rate=0.0)
+
+    def __call__(self, stats: IngestStats) -> None:
+        self.progress.update(
+            self.task, stored=stats.stored, skipped=stats.skipped, rejected=stats.rejected, rate=stats.rate
+        )
+
+    def __enter__(self) -> _BarReporter:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+class _LineReporter(_Silent):
+    """Progress as plain lines on stderr when it is not a terminal (a log, CI): the first commit at
+    once, then at most one line every ``every`` seconds."""
+
+    def __init__(self, every: float = 5.0) -> None:
+        self.every = every
+        self._last = -float("inf")
+        self._shown: tuple[int, int, int] = (0, 0, 0)
+
+    def __call__(self, stats: IngestStats) -> None:
+        state = (stats.stored, stats.skipped, stats.rejected)
+        now = time.monotonic()
+        if state == self._shown or (self._shown != (0, 0, 0) and now - self._last < self.every):
+            return
+        self._shown, self._last = state, now
+        click.echo(
+            f"newsclaims: {stats.stored} stored, {stats.skipped} skipped, {stats.rejected} rejected"
+            f" ({stats.rate:.1f} articles/s)",
+            err=True,
+        )
+
+
+def _reporter(silent: bool) -> _Silent:
+    if silent:
+        return _Silent()
+    console = Console(stderr=True)
+    return _BarReporter(console) if console.is_terminal else _LineReporter()
+
+
+def _print_summary(stats: IngestStats, db: str) -> None:
+    click.echo(
+        f"{stats.stored} articles stored in {db} ({stats.statements} statements, {stats.figures} figures,"
+        f" {stats.times} times, {stats.entities} entities), {stats.skipped} already there,"
+        f" {stats.rejected} rejected; {stats.seconds:.1f} s, {stats.rate:.2f} articles/s"
+    )
+    for r in stats.rejections[:MAX_REJECTS_LISTED]:
+        click.echo(f"  rejected {r.source}: {r.reason}" + (f" ({r.detail})" if r.detail else ""))
+    if stats.rejected > MAX_REJECTS_LISTED:
+        more = stats.rejected - MAX_REJECTS_LISTED
+        click.echo(f"  ... and {more} more (all are in the store's rejected table)")

@@ -1,0 +1,382 @@
+"""The ingest runner: inputs -> articles -> extraction on worker processes -> one writer.
+
+The main process reads the inputs, makes Articles (cheap), skips those already stored, and hands
+the rest to the extraction workers (the expensive part); it alone writes the store, committing
+whole articles in small batches so a killed run loses little and the next one resumes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+
+import duckdb
+
+from newsclaims.errors import InputError, NewsclaimsError, UsageError
+from newsclaims.lang import detect_language, is_supported
+from newsclaims.nlp import SUPPORTED_LANGS
+from newsclaims.pipeline import extract_article, extract_articles, make_article
+from newsclaims.records import Article, ArticleRecord, Rejected
+from newsclaims.store import StoreWriter, open_store
+
+if TYPE_CHECKING:
+    from newsclaims.sources import SourceItem
+
+Extracted = ArticleRecord | Rejected
+ExtractBatch = Callable[[list[Article]], list[Extracted]]
+ProgressCallback = Callable[["IngestStats"], None]
+
+BATCH_ARTICLES = 8  # articles parsed together by one nlp.pipe call (in-process, or one worker task)
+COMMIT_ARTICLES = 16  # commit at least this often...
+COMMIT_SECONDS = 1.0  # ...and at least once a second while work is being done
+MAX_REJECTIONS_KEPT = 1000  # in memory for the summary; a WARC dump can reject millions of records
+
+
+@dataclass
+class IngestStats:
+    """What a run did so far; ``stored`` counts committed articles only."""
+
+    stored: int = 0
+    skipped: int = 0  # already in the store, or the same text read earlier in this run
+    rejected: int = 0
+    rejections: list[Rejected] = field(default_factory=list)  # the first MAX_REJECTIONS_KEPT; all are stored
+    statements: int = 0
+    figures: int = 0
+    times: int = 0
+    entities: int = 0
+    started: float = field(default_factory=time.monotonic)
+    finished: float | None = None
+
+    @property
+    def seconds(self) -> float:
+        return (self.finished or time.monotonic()) - self.started
+
+    @property
+    def rate(self) -> float:
+        """Articles stored per second."""
+        return self.stored / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stored": self.stored,
+            "skipped": self.skipped,
+            "rejected": self.rejected,
+            "statements": self.statements,
+            "figures": self.figures,
+            "times": self.times,
+            "entities": self.entities,
+            "seconds": round(self.seconds, 3),
+            "articles_per_second": round(self.rate, 3),
+            "rejections": [r.to_dict() for r in self.rejections],
+        }
+
+
+def default_workers() -> int:
+    """One extraction process per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ingest(
+    paths: Sequence[str],
+    db: str | Path,
+    *,
+    lang: str = "auto",
+    workers: int | None = None,
+    stdin: BinaryIO | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestStats:
+    """Read every input under ``paths`` into the store at ``db``; returns what was done.
+
+    ``lang`` is "fr", "en" (every input is read as that language) or "auto" (the input's own
+    declaration, else detection). Inputs that cannot be read, or are in a language newsclaims does
+    not read, are stored in ``rejected`` with their reason and the run goes on.
+    """
+    # Imported here, not at the top: worker processes import this module and never read inputs.
+    from newsclaims.sources import iter_inputs
+
+    return ingest_items(iter_inputs(paths, stdin=stdin), db, lang=lang, workers=workers, progress=progress)
+
+
+def ingest_items(
+    items: Iterable[SourceItem | Rejected],
+    db: str | Path,
+    *,
+    lang: str = "auto",
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    commit_articles: int = COMMIT_ARTICLES,
+    commit_seconds: float = COMMIT_SECONDS,
+    extract: ExtractBatch | None = None,
+) -> IngestStats:
+    """``ingest`` over items already read (SourceItems and the rejections met while reading).
+
+    ``extract`` turns a batch of articles into records (default ``extract_batch``, the pipeline);
+    with several workers it must be a module-level function, as it is sent to the processes.
+    """
+    lang = lang.lower()
+    if lang != "auto" and not is_supported(lang):
+        raise UsageError(f"--lang {lang}: newsclaims reads {', '.join(SUPPORTED_LANGS)} (or auto)")
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    con = open_store(db)
+    try:
+        writer = StoreWriter(con, max_articles=commit_articles, max_seconds=commit_seconds)
+        extract = extract or extract_batch
+        extractor: Extractor = InProcessExtractor(extract) if workers == 1 else PoolExtractor(workers, extract)
+        run = _Run(writer, extractor, lang, progress)
+        try:
+            run.consume(items)
+        finally:
+            extractor.close()
+        return run.stats
+    finally:
+        con.close()
+
+
+class _Run:
+    """One pass over the inputs: the bookkeeping between reading, extraction and the writer."""
+
+    def __init__(self, writer: StoreWriter, extractor: Extractor, lang: str, progress: ProgressCallback | None) -> None:
+        self.writer = writer
+        self.extractor = extractor
+        self.lang = lang
+        self.progress = progress or (lambda _stats: None)
+        self.stats = IngestStats()
+        self.in_flight: set[str] = set()  # ids handed to extraction and not yet back
+
+    def consume(self, items: Iterable[SourceItem | Rejected]) -> None:
+        try:
+            for item in items:
+                self._take(item)
+                self._commit_if_due()
+            for result in self.extractor.finish():
+                self._done(result)
+            self._commit()
+        except BaseException as exc:
+            # Records already extracted are whole: keep them, unless the store itself is failing.
+            if not isinstance(exc, duckdb.Error):
+                with contextlib.suppress(Exception):
+                    self._commit()
+            raise
+        finally:
+            self.stats.finished = time.monotonic()
+            self.progress(self.stats)
+
+    def _take(self, item: SourceItem | Rejected) -> None:
+        prepared = item if isinstance(item, Rejected) else prepare(item, self.lang)
+        if isinstance(prepared, Rejected):
+            self._reject(prepared)
+            return
+        if prepared.id in self.in_flight or self.writer.has_article(prepared.id):
+            # Checked before extraction, which is the expensive step: a rerun only reads its inputs.
+            self.stats.skipped += 1
+            self.progress(self.stats)
+            return
+        self.in_flight.add(prepared.id)
+        for result in self.extractor.submit(prepared):
+            self._done(result)
+
+    def _done(self, result: Extracted) -> None:
+        if isinstance(result, Rejected):
+            self._reject(result)
+            return
+        self.in_flight.discard(result.article.id)
+        self.writer.add(result)  # the writer now answers has_article for it
+        self.stats.statements += len(result.statements)
+        self.stats.figures += len(result.figures)
+        self.stats.times += len(result.times)
+        self.stats.entities += len(result.entities)
+        self._commit_if_due()
+
+    def _reject(self, rejected: Rejected) -> None:
+        self.writer.reject(rejected)
+        self.stats.rejected += 1
+        if len(self.stats.rejections) < MAX_REJECTIONS_KEPT:
+            self.stats.rejections.append(rejected)
+        self.progress(self.stats)
+
+    def _commit_if_due(self) -> None:
+        if self.writer.due():
+            self._commit()
+
+    def _commit(self) -> None:
+        self.stats.stored += self.writer.commit()
+        self.progress(self.stats)
+
+
+def prepare(item: SourceItem, lang: str = "auto") -> Article | Rejected:
+    """The Article an input item becomes, or why it cannot become one."""
+    chosen = lang if lang != "auto" else (_primary_subtag(item.lang) or detect_language(item.read.text))
+    if not is_supported(chosen):
+        return Rejected(
+            item.source, "language", f"the text is in {chosen!r}; newsclaims reads {', '.join(SUPPORTED_LANGS)}"
+        )
+    try:
+        return make_article(item.read, lang=chosen, published=item.published, source=item.source)
+    except InputError as exc:
+        return Rejected(item.source, exc.reason, exc.detail or None)
+    except Exception as exc:
+        return _failed(item.source, exc)
+
+
+def _failed(source: str, exc: Exception) -> Rejected:
+    """A bug met on one input: recorded with the input and the error, so the batch goes on.
+    NEWSCLAIMS_DEBUG=1 lets it raise instead, with its traceback."""
+    if os.environ.get("NEWSCLAIMS_DEBUG") == "1":
+        raise exc
+    return Rejected(source, "extraction", f"{exc.__class__.__name__}: {exc}")
+
+
+def _primary_subtag(tag: str | None) -> str | None:
+    """'fr-FR', 'FR_ca' -> 'fr'; None or '' -> None."""
+    if not tag:
+        return None
+    return tag.replace("_", "-").split("-")[0].strip().lower() or None
+
+
+def extract_batch(articles: list[Article]) -> list[Extracted]:
+    """Records for a batch of articles; an article whose extraction fails becomes a rejection.
+
+    Runs in the worker processes (and in the main one with a single worker).
+    """
+    try:
+        return list(extract_articles(articles, batch_size=len(articles)))
+    except Exception:
+        # One bad article must not cost its whole batch: redo them one by one to find it.
+        out: list[Extracted] = []
+        for article in articles:
+            try:
+                out.append(extract_article(article))
+            except Exception as exc:
+                out.append(_failed(article.source or article.id, exc))
+        return out
+
+
+class Extractor(Protocol):
+    """Turns Articles into records, possibly later and in another order."""
+
+    def submit(self, article: Article) -> list[Extracted]:
+        """Queue one article; returns whatever results are ready (blocking while too much is queued)."""
+        ...
+
+    def finish(self) -> list[Extracted]:
+        """Every result still pending."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class InProcessExtractor:
+    """One worker: extraction in this process, a batch at a time (no start-up cost, no pickling)."""
+
+    def __init__(self, extract: ExtractBatch = extract_batch, batch: int = BATCH_ARTICLES) -> None:
+        self.extract = extract
+        self.batch = batch
+        self._pending: list[Article] = []
+
+    def submit(self, article: Article) -> list[Extracted]:
+        self._pending.append(article)
+        return self.finish() if len(self._pending) >= self.batch else []
+
+    def finish(self) -> list[Extracted]:
+        batch, self._pending = self._pending, []
+        return self.extract(batch) if batch else []
+
+    def close(self) -> None:
+        self._pending = []
+
+
+class PoolExtractor:
+    """``workers`` spawned processes, each loading the spaCy model once; tasks are small batches.
+
+    'spawn', not 'fork': a forked copy of a process that has touched spaCy or threads is fragile.
+    At most two tasks per worker are queued, so memory stays flat however long the input is.
+    """
+
+    def __init__(self, workers: int, extract: ExtractBatch = extract_batch, batch: int = BATCH_ARTICLES // 2) -> None:
+        self.workers = workers
+        self.extract = extract
+        self.batch = batch
+        self._pending: list[Article] = []
+        self._futures: set[Future[list[Extracted]]] = set()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        # Started on the first article, not before: a rerun that skips everything starts no process.
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_worker_start,
+                initargs=(os.getpid(),),
+            )
+        return self._pool
+
+    def submit(self, article: Article) -> list[Extracted]:
+        self._pending.append(article)
+        if len(self._pending) >= self.batch:
+            self._send()
+        return self._collect(block=len(self._futures) >= 2 * self.workers)
+
+    def finish(self) -> list[Extracted]:
+        self._send()
+        out: list[Extracted] = []
+        while self._futures:
+            out.extend(self._collect(block=True))
+        return out
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def _send(self) -> None:
+        if self._pending:
+            batch, self._pending = self._pending, []
+            self._futures.add(self._executor().submit(self.extract, batch))
+
+    def _collect(self, block: bool) -> list[Extracted]:
+        if not self._futures:
+            return []
+        done, not_done = wait(self._futures, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        self._futures = set(not_done)
+        out: list[Extracted] = []
+        for future in done:
+            try:
+                out.extend(future.result())
+            except BrokenProcessPool as exc:
+                # Out of memory, killed, or (from a script without ``if __name__ == "__main__":``)
+                # unable to start under 'spawn'.
+                raise NewsclaimsError(
+                    "an extraction worker process died or could not start; what was committed is kept, rerun to resume"
+                ) from exc
+        return out
+
+
+def _worker_start(parent: int) -> None:
+    """Worker set-up: Ctrl-C is the main process's to handle (it commits and stops the pool), and
+    a worker whose parent died exits. The spaCy model loads on the first task, once per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A killed parent (SIGKILL) cannot stop its workers, and they would wait on their queue forever.
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)

@@ -1,0 +1,319 @@
+"""Read-side queries over the store: filters for the CLI, the figure story view, one article back.
+
+Text filters match every word of the query, case and accents folded ("coreens" finds "Coréens"),
+because users type names and words without the accents the press prints. DuckDB has no full-text
+index offline; a folded LIKE over the columns is fast enough for a local store.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from newsclaims.records import ArticleRecord
+from newsclaims.store.errors import StoreError
+from newsclaims.store.rows import Row, record_from_rows
+from newsclaims.store.schema import CHILD_TABLES, DATA_TABLES
+from newsclaims.store.sql import scalar
+
+_WORD = re.compile(r"\w+")
+_HEX = re.compile(r"[0-9a-f]+")
+
+# Who said it, as one searchable string: name, the words that named them, other names, role.
+_SPEAKER_TEXT = (
+    "concat_ws(' ', s.speaker_name, s.speaker_mention, array_to_string(s.speaker_names, ' '), s.speaker_role)"
+)
+
+
+class _Where:
+    """A WHERE clause built from optional filters, with its parameters in order."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    def words(self, haystack: str, query: str | None) -> None:
+        """Every word of ``query`` must occur in ``haystack``, case and accents folded."""
+        for word in _WORD.findall(query or ""):
+            self.add(f"strip_accents(lower(coalesce({haystack}, ''))) LIKE ? ESCAPE '\\'", f"%{_fold(word)}%")
+
+    def dates(self, column: str, since: date | None, until: date | None) -> None:
+        if since is not None:
+            self.add(f"{column} >= ?", since)
+        if until is not None:
+            self.add(f"{column} <= ?", until)
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.parts) if self.parts else ""
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _limit(limit: int | None) -> str:
+    return f" LIMIT {int(limit)}" if limit else ""
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, values, strict=True)) for values in cur.fetchall()]
+
+
+def find_statements(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    lang: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Statements with their article's date and title, oldest first.
+
+    ``speaker`` matches the speaker's name, mention, other names or role; ``about`` the reported
+    words; ``since``/``until`` the article's publication date (undated articles then drop out).
+    """
+    where = _Where()
+    where.words(_SPEAKER_TEXT, speaker)
+    where.words("s.content", about)
+    where.dates("a.published", since, until)
+    if lang:
+        where.add("a.lang = ?", lang)
+    sql = f"""
+        SELECT s.id, s.article_id, a.published, a.lang, a.title,
+               s.speaker_name, s.speaker_role, s.speaker_kind, s.speaker_mention,
+               s.cue, s.kind, s.content, s.content_start, s.content_end, s.confidence,
+               a.url, a.source
+        FROM statements s JOIN articles a ON a.id = s.article_id
+        {where.sql()}
+        ORDER BY a.published NULLS LAST, s.article_id, s.idx
+        {_limit(limit)}
+    """
+    return _rows(con, sql, where.params)
+
+
+_FIGURE_SQL = """
+    SELECT f.id, f.article_id, a.published, a.lang, a.title,
+           f.value, f.qualifier, f.unit, f.currency, f.counted, f.low, f.high,
+           f.text, f.start_char, f.end_char, f.flags,
+           f.statement_id, s.speaker_name, s.speaker_role, s.speaker_kind, s.cue,
+           a.url, a.source
+    FROM figures f
+    JOIN articles a ON a.id = f.article_id
+    LEFT JOIN statements s ON s.id = f.statement_id
+"""
+
+
+def _figure_where(
+    counted: str | None,
+    source: str | None,
+    about: str | None,
+    since: date | None,
+    until: date | None,
+    lang: str | None,
+) -> _Where:
+    where = _Where()
+    where.words("f.counted", counted)
+    where.words(_SPEAKER_TEXT, source)
+    where.words("concat_ws(' ', f.counted, f.text, s.content)", about)
+    where.dates("a.published", since, until)
+    if lang:
+        where.add("a.lang = ?", lang)
+    return where
+
+
+def find_figures(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    counted: str | None = None,
+    source: str | None = None,
+    about: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    lang: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Figures with the statement (speaker) that reports them and their article's date, oldest first.
+
+    ``counted`` matches the thing counted; ``source`` the reporting speaker (figures outside any
+    statement have none and drop out); ``about`` the figure's words, what it counts, or the
+    statement around it.
+    """
+    where = _figure_where(counted, source, about, since, until, lang)
+    sql = f"{_FIGURE_SQL} {where.sql()} ORDER BY a.published NULLS LAST, f.article_id, f.idx {_limit(limit)}"
+    return _rows(con, sql, where.params)
+
+
+@dataclass(frozen=True)
+class FigureReport:
+    """One figure as a story sees it: what was counted, how much, who said so, and when."""
+
+    figure_id: str
+    article_id: str
+    value: float | None
+    qualifier: str
+    unit: str | None
+    currency: str | None
+    counted: str | None
+    low: float | None
+    high: float | None
+    text: str
+    start: int
+    end: int
+    statement_id: str | None
+    speaker: str | None  # None when the article reports the figure in its own voice
+    speaker_role: str | None
+    speaker_kind: str | None
+    published: date | None
+    title: str | None
+    url: str | None
+    source: str | None
+    lang: str
+
+
+def figure_story(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    counted: str | None = None,
+    source: str | None = None,
+    about: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    lang: str | None = None,
+) -> list[FigureReport]:
+    """Every matching figure with its source and date, in publication order: the raw series a story
+    is built from. Filters as in ``find_figures``."""
+    return [
+        FigureReport(
+            figure_id=r["id"],
+            article_id=r["article_id"],
+            value=r["value"],
+            qualifier=r["qualifier"],
+            unit=r["unit"],
+            currency=r["currency"],
+            counted=r["counted"],
+            low=r["low"],
+            high=r["high"],
+            text=r["text"],
+            start=r["start_char"],
+            end=r["end_char"],
+            statement_id=r["statement_id"],
+            speaker=r["speaker_name"],
+            speaker_role=r["speaker_role"],
+            speaker_kind=r["speaker_kind"],
+            published=r["published"],
+            title=r["title"],
+            url=r["url"],
+            source=r["source"],
+            lang=r["lang"],
+        )
+        for r in find_figures(con, counted=counted, source=source, about=about, since=since, until=until, lang=lang)
+    ]
+
+
+FIGURE_REPORT_FIELDS = tuple(f.name for f in fields(FigureReport))
+
+
+def list_articles(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    about: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    lang: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Articles (without their text) with how many items each holds, newest first."""
+    where = _Where()
+    where.words("a.title", about)
+    where.dates("a.published", since, until)
+    if lang:
+        where.add("a.lang = ?", lang)
+    sql = f"""
+        SELECT a.id, a.published, a.published_source, a.lang, a.title,
+               a.n_statements, a.n_figures, a.n_times, a.n_entities, length(a.text) AS chars,
+               a.url, a.source, a.ingested_at
+        FROM articles a
+        {where.sql()}
+        ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC, a.id
+        {_limit(limit)}
+    """
+    return _rows(con, sql, where.params)
+
+
+def resolve_article_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
+    """The full id of the one article whose id starts with ``prefix`` (as git does with commits)."""
+    prefix = prefix.strip().lower()
+    if not _HEX.fullmatch(prefix):
+        raise StoreError(f"{prefix!r} is not an article id (hexadecimal, as `newsclaims articles` lists them)")
+    ids = [r[0] for r in con.execute("SELECT id FROM articles WHERE starts_with(id, ?) LIMIT 6", [prefix]).fetchall()]
+    if not ids:
+        raise StoreError(f"no article with an id starting {prefix!r} in this store")
+    if len(ids) > 1:
+        shown = ", ".join(ids[:5])
+        raise StoreError(f"{prefix!r} is ambiguous: {shown}{'...' if len(ids) > 5 else ''}; give more characters")
+    return str(ids[0])
+
+
+def load_record(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleRecord:
+    """The stored article with all its items, as the extraction produced it."""
+    articles = _rows(con, "SELECT * FROM articles WHERE id = ?", [article_id])
+    if not articles:
+        raise StoreError(f"no article {article_id} in this store")
+    children = {
+        table: _rows(con, f"SELECT * FROM {table} WHERE article_id = ? ORDER BY idx", [article_id])
+        for table in CHILD_TABLES
+    }
+    return record_from_rows(
+        articles[0], children["statements"], children["figures"], children["times"], children["entities"]
+    )
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How many rows each table holds."""
+    return {t: int(scalar(con, f"SELECT count(*) FROM {t}")) for t in DATA_TABLES}
+
+
+def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """What would show a half-written store: duplicate articles, child rows without their article,
+    or an article whose stored item counts differ from the rows present. Empty when all is well."""
+    problems: list[str] = []
+    dup = scalar(con, "SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)")
+    if dup:
+        problems.append(f"{dup} article ids stored more than once")
+    for table in CHILD_TABLES:
+        orphans = scalar(
+            con, f"SELECT count(*) FROM {table} c WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id)"
+        )
+        if orphans:
+            problems.append(f"{orphans} {table} rows without their article")
+        mismatched = scalar(
+            con,
+            f"""SELECT count(*) FROM articles a
+                LEFT JOIN (SELECT article_id, count(*) AS n FROM {table} GROUP BY article_id) c ON c.article_id = a.id
+                WHERE coalesce(c.n, 0) <> a.n_{table}""",
+        )
+        if mismatched:
+            problems.append(f"{mismatched} articles whose {table} rows do not match their count")
+    dangling = scalar(
+        con,
+        """SELECT count(*) FROM figures f
+           WHERE f.statement_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM statements s WHERE s.id = f.statement_id)""",
+    )
+    if dangling:
+        problems.append(f"{dangling} figures pointing at a missing statement")
+    return problems

@@ -1,0 +1,127 @@
+"""The store's tables, as an ordered list of migrations.
+
+A migration is never edited once released: a change to the schema is a new migration appended to
+``MIGRATIONS``, so a store written by any earlier version can be brought up to date in place.
+Offsets are Python string indices into ``articles.text``; ``start``/``end`` are reserved words in
+SQL, hence ``start_char``/``end_char``. Timestamps are UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+_V1 = (
+    """
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,          -- records.article_id: hash of the normalised text
+        url VARCHAR,
+        title VARCHAR,
+        published DATE,
+        published_source VARCHAR,        -- given, metadata, dateline
+        lang VARCHAR NOT NULL,
+        source VARCHAR,                  -- where it was read from (path, feed, WARC record)
+        text VARCHAR NOT NULL,           -- every offset below indexes this text
+        n_statements INTEGER NOT NULL,   -- how many rows each child table holds for this article,
+        n_figures INTEGER NOT NULL,      -- so a store can prove that no article is half written
+        n_times INTEGER NOT NULL,
+        n_entities INTEGER NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE statements (
+        id VARCHAR NOT NULL,             -- '<article_id>:<idx>'
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,            -- position in the article's record
+        speaker_name VARCHAR,
+        speaker_mention VARCHAR,
+        speaker_mention_start INTEGER,
+        speaker_mention_end INTEGER,
+        speaker_kind VARCHAR,
+        speaker_role VARCHAR,
+        speaker_names VARCHAR[],
+        cue VARCHAR,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        kind VARCHAR,
+        content VARCHAR,
+        content_start INTEGER,
+        content_end INTEGER,
+        sentence_start INTEGER,
+        sentence_end INTEGER,
+        confidence DOUBLE,
+        extractor VARCHAR                -- 'name/version'
+    )
+    """,
+    """
+    CREATE TABLE figures (
+        id VARCHAR NOT NULL,             -- '<article_id>:f<idx>'
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        value DOUBLE,
+        qualifier VARCHAR,
+        text VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        unit VARCHAR,
+        currency VARCHAR,
+        counted VARCHAR,
+        low DOUBLE,
+        high DOUBLE,
+        flags VARCHAR[],
+        statement_id VARCHAR,            -- statements.id of the statement reporting it, if any
+        extractor VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE times (
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        text VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        type VARCHAR,
+        value VARCHAR,
+        granularity VARCHAR,
+        anchor VARCHAR,
+        flags VARCHAR[],
+        extractor VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE entities (
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        text VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        label VARCHAR,
+        canonical VARCHAR,
+        extractor VARCHAR
+    )
+    """,
+    """
+    CREATE TABLE rejected (
+        source VARCHAR,
+        reason VARCHAR NOT NULL,
+        detail VARCHAR,
+        rejected_at TIMESTAMP NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "articles, their claims, and rejected inputs", _V1),)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+# Every table a store holds, in the order an export writes them.
+DATA_TABLES = ("articles", "statements", "figures", "times", "entities", "rejected")
+CHILD_TABLES = ("statements", "figures", "times", "entities")
