@@ -1,10 +1,20 @@
-"""Links between items of one article: a figure reported inside a statement carries its source."""
+"""Links between the items of one article, made after extraction.
+
+- A figure reported inside a statement carries that statement (and so its source).
+- A statement carries the date it was made: a day-precise time expression of its sentence that lies
+  outside the reported words ("Le Pentagone a déclaré lundi que ..."), the one nearest the cue;
+  else the article's publication date.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 
-from newsclaims.records import Figure, Statement
+from newsclaims.records import Figure, Statement, TimeExpr
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def link_figures_to_statements(figures: list[Figure], statements: list[Statement]) -> list[Figure]:
@@ -17,3 +27,33 @@ def link_figures_to_statements(figures: list[Figure], statements: list[Statement
         )
         out.append(replace(fig, statement=index) if index is not None else fig)
     return out
+
+
+def date_statements(statements: list[Statement], times: list[TimeExpr], published: date | None) -> list[Statement]:
+    """Each statement with ``said_on`` set from its sentence's time expression or the publication date."""
+    out = []
+    for st in statements:
+        when = _time_beside_cue(st, times)
+        if when is not None:
+            out.append(replace(st, said_on=when, said_on_from="text"))
+        elif published is not None:
+            out.append(replace(st, said_on=published.isoformat(), said_on_from="published"))
+        else:
+            out.append(st)
+    return out
+
+
+def _time_beside_cue(st: Statement, times: list[TimeExpr]) -> str | None:
+    anchor = st.cue.start if st.cue else st.content.start
+    best: tuple[int, str] | None = None
+    for t in times:
+        if t.value is None or not _DAY_VALUE.match(t.value):
+            continue
+        inside_sentence = st.sentence.start <= t.start and t.end <= st.sentence.end
+        inside_content = st.content.start <= t.start and t.end <= st.content.end
+        if not inside_sentence or inside_content:
+            continue
+        distance = abs(t.start - anchor)
+        if best is None or distance < best[0]:
+            best = (distance, t.value[:10])
+    return best[1] if best else None

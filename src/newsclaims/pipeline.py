@@ -22,7 +22,7 @@ from newsclaims.extract.figures import extract_figures
 from newsclaims.extract.statements import extract_statements
 from newsclaims.extract.times import extract_times
 from newsclaims.lang import detect_language
-from newsclaims.linking import link_figures_to_statements
+from newsclaims.linking import date_statements, link_figures_to_statements
 from newsclaims.nlp import load_pipeline
 from newsclaims.reading import ReadText
 from newsclaims.records import Article, ArticleRecord, article_id
@@ -101,13 +101,14 @@ def _extract_doc(doc: Doc, ctx: Context, offset: int) -> tuple[list, list, list,
 
 
 def _assemble(article: Article, parts: list[tuple[list, list, list, list]]) -> ArticleRecord:
-    statements = [s for p in parts for s in p[0]]
+    times = [t for p in parts for t in p[2]]
+    statements = date_statements([s for p in parts for s in p[0]], times, article.published)
     figures = link_figures_to_statements([f for p in parts for f in p[1]], statements)
     return ArticleRecord(
         article=article,
         statements=tuple(statements),
         figures=tuple(figures),
-        times=tuple(t for p in parts for t in p[2]),
+        times=tuple(times),
         entities=tuple(e for p in parts for e in p[3]),
     )
 

@@ -71,6 +71,10 @@ class Statement:
     confidence: float
     extractor: str = "statements"
     version: str = "0"
+    # When it was said, as a TIMEX3 date: from a time expression beside the cue ("a déclaré lundi"),
+    # else the article's publication date. Filled by linking, not by the extractor.
+    said_on: str | None = None
+    said_on_from: Literal["text", "published"] | None = None
 
     def shifted(self, delta: int) -> Statement:
         return dataclasses.replace(
@@ -91,6 +95,8 @@ class Statement:
             "content": self.content.to_dict(),
             "sentence": {"start": self.sentence.start, "end": self.sentence.end},
             "confidence": round(self.confidence, 3),
+            "said_on": self.said_on,
+            "said_on_from": self.said_on_from,
             "extractor": f"{self.extractor}/{self.version}",
         }
 

@@ -25,12 +25,14 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from newsclaims.cli import extract_cmd, ingest_cmd, query_cmd
+    from newsclaims.cli import extract_cmd, ingest_cmd, query_cmd, story_cmd
 
     cli.add_command(extract_cmd.extract)
     cli.add_command(ingest_cmd.ingest)
     for command in (query_cmd.statements, query_cmd.figures, query_cmd.articles, query_cmd.show, query_cmd.export):
         cli.add_command(command)
+    cli.add_command(story_cmd.story_command)
+    cli.add_command(story_cmd.demo)
 
 
 _register()

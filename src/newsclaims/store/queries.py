@@ -19,6 +19,7 @@ from newsclaims.records import ArticleRecord
 from newsclaims.store.errors import StoreError
 from newsclaims.store.rows import Row, record_from_rows
 from newsclaims.store.schema import CHILD_TABLES, DATA_TABLES
+from newsclaims.store.sql import rows as _rows
 from newsclaims.store.sql import scalar
 
 _WORD = re.compile(r"\w+")
@@ -64,12 +65,6 @@ def _fold(word: str) -> str:
 
 def _limit(limit: int | None) -> str:
     return f" LIMIT {int(limit)}" if limit else ""
-
-
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Row]:
-    cur = con.execute(sql, params or [])
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, values, strict=True)) for values in cur.fetchall()]
 
 
 def find_statements(

@@ -61,6 +61,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("sentence_start", _INT),
             ("sentence_end", _INT),
             ("confidence", _FLOAT),
+            ("said_on", _STR),
+            ("said_on_from", _STR),
             ("extractor", _STR),
         ]
     ),
@@ -189,6 +191,8 @@ def _statement_row(aid: str, index: int, s: Statement) -> Row:
         "sentence_start": s.sentence.start,
         "sentence_end": s.sentence.end,
         "confidence": s.confidence,
+        "said_on": s.said_on,
+        "said_on_from": s.said_on_from,
         "extractor": _extractor(s.extractor, s.version),
     }
 
@@ -292,6 +296,8 @@ def _statement(r: Row, text: str) -> Statement:
         # The sentence is stored as offsets only: its words are the article's text between them.
         sentence=TextSpan(text[sentence_start:sentence_end], sentence_start, sentence_end),
         confidence=r["confidence"],
+        said_on=r.get("said_on"),
+        said_on_from=r.get("said_on_from"),
         extractor=name,
         version=version,
     )

@@ -118,7 +118,16 @@ _V1 = (
     """,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "articles, their claims, and rejected inputs", _V1),)
+_V2 = (
+    # When a statement was made (a TIMEX3 date) and where that came from: 'text' or 'published'.
+    "ALTER TABLE statements ADD COLUMN said_on VARCHAR",
+    "ALTER TABLE statements ADD COLUMN said_on_from VARCHAR",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, their claims, and rejected inputs", _V1),
+    Migration(2, "the date each statement was made", _V2),
+)
 
 LATEST_VERSION = MIGRATIONS[-1].version
 
