@@ -118,3 +118,12 @@ def test_unsupported_language_is_refused_with_its_name(tmp_path: Path) -> None:
     code, _out, err = run(["extract", str(path)])
     assert code == EXIT_INPUT
     assert "'de'" in err and "--lang" in err
+
+
+def test_table_shows_square_brackets_literally(tmp_path: Path) -> None:
+    # Article text is not rich markup: "[bold]" or "[/" in a title or a quote must print as written.
+    path = tmp_path / "brackets.txt"
+    path.write_text("Un titre [bold] bizarre\n\nLe ministre a déclaré que « tout [/ va bien ».\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--format", "table", "--lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "Un titre [bold] bizarre" in result.output

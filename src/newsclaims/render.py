@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsclaims.records import ArticleRecord
@@ -10,13 +11,13 @@ from newsclaims.records import ArticleRecord
 
 def _short(text: str, limit: int = 240) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return escape(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def print_record(record: ArticleRecord, console: Console | None = None) -> None:
     console = console or Console()
     a = record.article
-    head = f"[bold]{a.title or '(untitled)'}[/bold]  {a.lang}  {a.published or 'no date'}  id {a.id}"
+    head = f"[bold]{escape(a.title or '(untitled)')}[/bold]  {a.lang}  {a.published or 'no date'}  id {a.id}"
     console.print(head)
 
     table = Table(title=f"Statements ({len(record.statements)})", show_lines=True, expand=True)
@@ -25,12 +26,13 @@ def print_record(record: ArticleRecord, console: Console | None = None) -> None:
     table.add_column("Words", ratio=5)
     table.add_column("Kind", ratio=1)
     for s in record.statements:
-        who = s.speaker.name
+        who = escape(s.speaker.name)
         if s.speaker.role:
-            who += f"\n[dim]{s.speaker.role}[/dim]"
+            who += f"\n[dim]{escape(s.speaker.role)}[/dim]"
         if s.speaker.mention and s.speaker.mention.text != s.speaker.name:
-            who += f"\n[dim]as «{s.speaker.mention.text}»[/dim]"
-        table.add_row(who, s.cue.text if s.cue else "[dim](continues)[/dim]", _short(s.content.text), s.kind)
+            who += f"\n[dim]as «{escape(s.speaker.mention.text)}»[/dim]"
+        cue = escape(s.cue.text) if s.cue else "[dim](continues)[/dim]"
+        table.add_row(who, cue, _short(s.content.text), s.kind)
     console.print(table)
 
     if record.figures:
@@ -38,9 +40,10 @@ def print_record(record: ArticleRecord, console: Console | None = None) -> None:
         for col in ("Value", "Qualifier", "Unit", "Counted", "Text", "Source"):
             ft.add_column(col)
         for f in record.figures:
-            src = record.statements[f.statement].speaker.name if f.statement is not None else ""
+            src = escape(record.statements[f.statement].speaker.name) if f.statement is not None else ""
             value = "" if f.value is None else f"{f.value:,.10g}"
-            ft.add_row(value, f.qualifier, f.currency or f.unit or "", f.counted or "", _short(f.text, 60), src)
+            unit = escape(f.currency or f.unit or "")
+            ft.add_row(value, f.qualifier, unit, escape(f.counted or ""), _short(f.text, 60), src)
         console.print(ft)
 
     if record.times:
@@ -48,5 +51,5 @@ def print_record(record: ArticleRecord, console: Console | None = None) -> None:
         for col in ("Text", "Value", "Type"):
             tt.add_column(col)
         for t in record.times:
-            tt.add_row(t.text, t.value or "[dim]unresolved[/dim]", t.type)
+            tt.add_row(escape(t.text), t.value or "[dim]unresolved[/dim]", t.type)
         console.print(tt)
