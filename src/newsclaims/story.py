@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from newsclaims.gazetteer import canonical_source
 from newsclaims.store.sql import rows as fetch_rows
 
 # Words that name the same thing in French and English news; each group is one concept.
@@ -112,8 +113,14 @@ class StoryPoint:
     article_id: str
     figure_id: str
 
+    @property
+    def source(self) -> str | None:
+        """The speaker under its canonical name when it is a known institution or state."""
+        return (canonical_source(self.speaker) or self.speaker) if self.speaker else None
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        d["source"] = self.source
         for key in ("said_on", "published"):
             d[key] = d[key].isoformat() if d[key] else None
         return d
@@ -154,6 +161,13 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     ends = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i >= 0]
     right = min(ends) + 1 if ends else len(text)
     return " ".join(text[left + 1 : right].split())
+
+
+def source_key(speaker: str | None) -> str:
+    """What makes two speakers one source: their canonical institution or state, else their folded name."""
+    if not speaker:
+        return ""
+    return fold(canonical_source(speaker) or speaker)
 
 
 def _point(r: dict[str, Any]) -> StoryPoint:
@@ -213,7 +227,7 @@ def build_story(query: str, points: list[StoryPoint]) -> Story:
     # An article that repeats a source's figure (headline, lead, body) reports it once.
     unique: dict[tuple[str, float | None, str, str], StoryPoint] = {}
     for p in chosen:
-        unique.setdefault((p.article_id, p.value, p.qualifier, fold(p.speaker or "")), p)
+        unique.setdefault((p.article_id, p.value, p.qualifier, source_key(p.speaker)), p)
     kept = list(unique.values())
     return Story(query, tuple(kept), _firsts(kept), _disagreements(kept))
 
@@ -235,11 +249,11 @@ def _disagreements(points: list[StoryPoint]) -> tuple[tuple[StoryPoint, StoryPoi
             assert a.said_on and b.said_on and a.value and b.value  # narrowed above
             if (b.said_on - a.said_on).days > _DISAGREE_DAYS:
                 break
-            if fold(a.speaker or "") == fold(b.speaker or "") or a.value == b.value:
+            if source_key(a.speaker) == source_key(b.speaker) or a.value == b.value:
                 continue
             if max(a.value, b.value) / min(a.value, b.value) > _COMPARABLE:
                 continue
-            key = (fold(a.speaker or ""), fold(b.speaker or ""), a.value, b.value)
+            key = (source_key(a.speaker), source_key(b.speaker), a.value, b.value)
             if key not in seen:
                 seen.add(key)
                 out.append((a, b))

@@ -116,11 +116,11 @@ def print_story(result: Story, console: Console) -> None:
     if result.firsts:
         console.print("\n[bold]Who said it first[/bold]")
         for p in result.firsts:
-            console.print(f"  {_value(p):>10}  {_when(p)}  {_who(p)}")
+            console.print(f"  {_value(p):>10}  {_when(p)}  {escape(p.source or '')}")
     if result.disagreements:
         console.print("\n[bold]Where sources disagree[/bold] (different values within three days)")
         for a, b in result.disagreements:
             console.print(
-                f"  {_when(a)} {escape(a.speaker or '')}: {_value(a)}  vs  {_when(b)} {escape(b.speaker or '')}: "
+                f"  {_when(a)} {escape(a.source or '')}: {_value(a)}  vs  {_when(b)} {escape(b.source or '')}: "
                 f"{_value(b)}"
             )

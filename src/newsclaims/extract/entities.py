@@ -9,9 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
+from newsclaims.gazetteer import canonical_entity
 from newsclaims.records import Entity
 
-VERSION = "1"
+VERSION = "2"
 _LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
 
@@ -34,7 +35,11 @@ def extract_entities(doc: Doc, ctx: Context) -> list[Entity]:
     for label in {_LABELS[e.label_] for e in ents}:
         names = sorted({e.text for e in ents if _LABELS[e.label_] == label})
         # Only people are named by a part of their name ("Blinken"); "Koursk" is not "région de Koursk".
-        canon_by_label[label] = canonical_names(names) if label == "PER" else {n: n for n in names}
+        # Institutions and states take their canonical name ("le Pentagone" -> US Department of Defense).
+        if label == "PER":
+            canon_by_label[label] = canonical_names(names)
+        else:
+            canon_by_label[label] = {n: canonical_entity(n) or n for n in names}
     return [
         Entity(
             text=e.text,
