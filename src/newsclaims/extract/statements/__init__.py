@@ -1,0 +1,27 @@
+"""Who said what: statements with their source, cue and reported content, offsets into ``doc.text``.
+
+French gets the full extractor (cue verbs, quotations, "selon X", pronoun resolution); English, whose
+Doc has no parse, gets a small pattern-based reader of quotations and "said X" / "according to X".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsclaims.extract.context import Context
+from newsclaims.extract.statements.english import extract_english
+from newsclaims.extract.statements.french import extract_french
+from newsclaims.records import Statement
+
+
+def extract_statements(doc: Doc, ctx: Context) -> list[Statement]:
+    if not doc.text.strip():
+        return []
+    if ctx.lang == "fr":
+        return extract_french(doc)
+    if ctx.lang == "en":
+        return extract_english(doc)
+    return []
+
+
+__all__ = ["extract_statements"]

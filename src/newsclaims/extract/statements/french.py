@@ -1,0 +1,189 @@
+"""French statements: cue verbs first, then "selon X"-like sources, then quotations no cue took;
+speakers are resolved last, in text order, so a pronoun or a floating quotation can lean on the
+statements before it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsclaims.extract.statements.cues import CueReader, find_cues
+from newsclaims.extract.statements.drafts import Draft
+from newsclaims.extract.statements.layout import View
+from newsclaims.extract.statements.sources import SourceReader
+from newsclaims.extract.statements.speakers import (
+    NameBook,
+    Referent,
+    ReferentBuilder,
+    Resolver,
+    is_definite_description,
+    span_text,
+    to_speaker,
+)
+from newsclaims.records import Speaker, Statement, TextSpan
+
+VERSION = "1"
+
+PRONOUN_FEATURES = {
+    "il": ("m", "s"),
+    "lui": ("m", "s"),
+    "elle": ("f", "s"),
+    "ils": ("m", "p"),
+    "eux": ("m", "p"),
+    "elles": ("f", "p"),
+    "celui": ("m", "s"),
+    "celle": ("f", "s"),
+    "ceux": ("m", "p"),
+    "celles": ("f", "p"),
+    "dernier": ("m", "s"),
+    "dernière": ("f", "s"),
+}
+
+
+def extract_french(doc: Doc) -> list[Statement]:
+    view = View(doc)
+    cues = find_cues(view)
+    reader = CueReader(view, cues)
+    book = NameBook(view)
+    builder = ReferentBuilder(view, book)
+    drafts = _cue_drafts(view, reader)
+    sources = SourceReader(view, reader, builder)
+    drafts = _add(drafts, sources.prepositional())
+    drafts = _add(drafts, sources.quotations(drafts))
+    drafts.sort(key=lambda d: (d.start, d.content[0]))
+    return _resolve(view, drafts, builder, Resolver(view, builder))
+
+
+def _cue_drafts(view: View, reader: CueReader) -> list[Draft]:
+    drafts: list[Draft] = []
+    for cue in reader.cues:
+        pos = cue.verb.idx
+        if any(d.content[0] <= pos < d.content[1] for d in drafts):
+            continue  # reported inside another statement: "il a dit que X avait annoncé ..."
+        found = reader.read(cue)
+        if not found:
+            continue
+        reader.by_verb[cue.verb.i] = found[0]
+        for new in found:
+            drafts = _merge_chain(drafts, new)
+    return drafts
+
+
+def _merge_chain(drafts: list[Draft], new: Draft) -> list[Draft]:
+    """ "X, indique une analyse, a annoncé Y": the outer cue reports the inner one's words."""
+    if new.rule == "inverted" and new.cue:
+        inner = [d for d in drafts if d.rule == "inverted" and d.cue and new.content[0] <= d.cue[0] < new.content[1]]
+        if inner:
+            new.content = inner[0].content
+            drafts = [d for d in drafts if d not in inner]
+    return [*drafts, new]
+
+
+def _add(drafts: list[Draft], more: list[Draft]) -> list[Draft]:
+    out = list(drafts)
+    for d in more:
+        if not any(d.overlaps(o) for o in out):
+            out.append(d)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers, in text order
+
+
+def _resolve(view: View, drafts: list[Draft], builder: ReferentBuilder, resolver: Resolver) -> list[Statement]:
+    out: list[Statement] = []
+    for d in drafts:
+        speaker, ref = _speaker(view, d, builder, resolver)
+        if speaker is None:
+            continue
+        d.speaker, d.referent = speaker, ref
+        if ref is not None:
+            pos = speaker.mention.start if speaker.mention else d.start
+            resolver.note(max(pos, d.start), d.unit, ref)
+        out.append(_statement(view, d, speaker))
+    return out
+
+
+def _speaker(
+    view: View, d: Draft, builder: ReferentBuilder, resolver: Resolver
+) -> tuple[Speaker | None, Referent | None]:
+    src = d.source
+    if src.like is not None:
+        return src.like.speaker, src.like.referent  # type: ignore[return-value]
+    if src.previous:
+        last = resolver.last_speaker(d.content[0])
+        if last is None:
+            return None, None
+        return to_speaker(last.referent, None), last.referent
+    if src.pronoun is not None:
+        return _pronoun_speaker(view, src.pronoun, resolver)
+    if src.span is not None:
+        a, b = src.span
+        ref = builder.from_span(a, b, strict=src.strict)
+        if ref is None:
+            return None, None
+        tokens = [view.doc[k] for k in range(a, b) if not view.doc[k].is_space]
+        if is_definite_description(ref, tokens):
+            ref = resolver.resolve_description(ref, tokens, view.doc[a].idx, d.unit, src.after_words)
+        ref = resolver.merge(ref)
+        return to_speaker(ref, _mention(view, a, b)), ref
+    return None, None
+
+
+def _pronoun_speaker(view: View, k: int, resolver: Resolver) -> tuple[Speaker | None, Referent | None]:
+    tok = view.doc[k]
+    low = tok.lower_.lstrip("-").removeprefix("t-").split("-")[0]
+    gender, number = PRONOUN_FEATURES.get(low, (None, "s"))
+    ref = resolver.resolve_pronoun(tok, gender, number)
+    # The mention is the pronoun itself, without the hyphen of "a-t-il".
+    skip = len(tok.text) - len(tok.text.lstrip("-"))
+    start = tok.idx + skip
+    mention = TextSpan(view.text[start : tok.idx + len(tok.text)], start, tok.idx + len(tok.text))
+    return to_speaker(ref, mention), ref
+
+
+def _mention(view: View, a: int, b: int) -> TextSpan:
+    doc = view.doc
+    while a < b - 1 and doc[a].pos_ in ("DET", "ADP", "PUNCT"):
+        a += 1
+    while b > a + 1 and (doc[b - 1].is_space or doc[b - 1].pos_ == "PUNCT"):
+        b -= 1
+    opening = next((k for k in range(a, b) if doc[k].text == "("), None)
+    if opening is not None and opening > a and not any(doc[k].text == ")" for k in range(opening, b)):
+        b = opening  # "Lionel Tardy (UMP": an unclosed bracket is cut off
+    return span_text(view, a, b)
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+
+
+def _kind(view: View, a: int, b: int) -> str:
+    for q in view.quotes:
+        if q.start <= a and b <= q.end:
+            return "direct"
+    if any(a <= q.open < b or a < q.close <= b for q in view.quotes):
+        return "mixed"
+    return "indirect"
+
+
+def _statement(view: View, d: Draft, speaker: Speaker) -> Statement:
+    a, b = d.content
+    text = view.text
+    cue = TextSpan(text[d.cue[0] : d.cue[1]], d.cue[0], d.cue[1]) if d.cue else None
+    lo = min(a, d.cue[0]) if d.cue else a
+    hi = max(b, d.cue[1]) if d.cue else b
+    if speaker.mention is not None:
+        lo, hi = min(lo, speaker.mention.start), max(hi, speaker.mention.end)
+    first = view.units[view.unit_of[view.token_at(lo)]]
+    last = view.units[view.unit_of[view.token_at(max(lo, hi - 1))]]
+    s0, s1 = min(first.start_char, lo), max(last.end_char, hi)
+    return Statement(
+        speaker=speaker,
+        cue=cue,
+        content=TextSpan(text[a:b], a, b),
+        kind=_kind(view, a, b),  # type: ignore[arg-type]
+        sentence=TextSpan(text[s0:s1], s0, s1),
+        confidence=d.confidence if speaker.name else d.confidence * 0.5,
+        version=VERSION,
+    )

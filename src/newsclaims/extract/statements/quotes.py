@@ -1,0 +1,75 @@
+"""Quotation marks paired into quotations, straight from the text (no tokens needed).
+
+French quotes use « » (often with no-break spaces inside), English-style “ ” and straight " also
+appear; a quotation that runs over paragraphs reopens with « at the start of each new paragraph and
+closes once at its end. Marks nested inside an open quotation are left to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CLOSERS = {"«": "»", "“": "”", "„": "“", "‹": "›", '"': '"'}
+SPACES = " \t\n\r\u00a0\u202f\u2009\u2007\u200b"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation: ``open``/``close`` bound the marks, ``start``/``end`` the words inside."""
+
+    open: int  # index of the opening mark
+    close: int  # index just past the closing mark (the paragraph end when it never closes)
+    start: int  # first character inside, spaces skipped
+    end: int  # just past the last character inside, spaces skipped
+    closed: bool
+
+    def inner(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+def _inner_bounds(text: str, open_at: int, close_at: int) -> tuple[int, int]:
+    start, end = open_at + 1, close_at
+    while start < end and text[start] in SPACES:
+        start += 1
+    while end > start and text[end - 1] in SPACES:
+        end -= 1
+    return start, end
+
+
+def _reopens(text: str, newline_at: int, opener: str) -> bool:
+    """Whether the paragraph after this line break starts with the same opening mark."""
+    i = newline_at
+    while i < len(text) and text[i] in SPACES:
+        i += 1
+    return i < len(text) and text[i] == opener
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Top-level quotations in text order."""
+    quotes: list[Quote] = []
+    opener = ""  # the mark that opened the current quotation, "" when none is open
+    open_at = depth = 0
+    for i, ch in enumerate(text):
+        if opener:
+            closer = CLOSERS[opener]
+            if ch == closer and (depth == 0 or opener == closer):
+                start, end = _inner_bounds(text, open_at, i)
+                quotes.append(Quote(open_at, i + 1, start, end, True))
+                opener = ""
+            elif ch == closer:
+                depth -= 1
+            elif ch == opener and opener != closer:
+                # A reopening « after a paragraph break continues the quotation; otherwise it nests.
+                if "\n" not in text[open_at:i] or depth:
+                    depth += 1
+            elif ch == "\n" and not _reopens(text, i, opener) and depth == 0:
+                # Unclosed at the end of its paragraph: the quotation stops there.
+                start, end = _inner_bounds(text, open_at, i)
+                quotes.append(Quote(open_at, i, start, end, False))
+                opener = ""
+        elif ch in CLOSERS:
+            opener, open_at, depth = ch, i, 0
+    if opener:
+        start, end = _inner_bounds(text, open_at, len(text))
+        quotes.append(Quote(open_at, len(text), start, end, False))
+    return [q for q in quotes if q.end > q.start]

@@ -1,0 +1,331 @@
+"""Attributions without a cue verb: "selon X" / "d'après X" / "pour X,", "X pour qui ...", colon
+lead-ins ("X : « ... »"), dash bylines, and quotations that continue the last speaker."""
+
+from __future__ import annotations
+
+import re
+
+from newsclaims.extract.statements.cues import CueReader
+from newsclaims.extract.statements.drafts import Draft, SourceRef
+from newsclaims.extract.statements.layout import DASHES, View
+from newsclaims.extract.statements.lexicon import TITLE_CUES
+from newsclaims.extract.statements.phrases import (
+    extend_np,
+    extend_np_left,
+    is_name_token,
+    starts_with_name,
+    subject_np,
+    with_apposition,
+)
+from newsclaims.extract.statements.quotes import Quote
+from newsclaims.extract.statements.speakers import ReferentBuilder
+
+OBJECT_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+_READ_IN = re.compile(
+    r"[\s\u00a0]*,?[\s\u00a0]*(?P<cue>(?:peut|pouvait|pourra|pouvons)-(?:t-)?on lire|lit-on|lisait-on)"
+    r"\s+(?P<prep>dans|sur)\s+"
+)
+CLAUSE_OPENERS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant", "toutefois"})
+RELATIVE_BEFORE = frozenset({"qui", "que", "qu'", "qu’", "et", "mais", "car", "donc", "où", "dont"})
+
+
+class SourceReader:
+    """Drafts for the attributions no cue verb carries, read after the cue verbs' drafts."""
+
+    def __init__(self, view: View, reader: CueReader, builder: ReferentBuilder) -> None:
+        self.view = view
+        self.doc = view.doc
+        self.reader = reader
+        self.builder = builder
+
+    # -- "selon X", "d'après X", "pour X," ---------------------------------------------------------
+
+    def prepositional(self) -> list[Draft]:
+        doc = self.doc
+        out: list[Draft] = []
+        for tok in doc:
+            low = tok.lower_
+            i = tok.i
+            if low == "selon":
+                np_at = i + 1
+            elif low in ("d'", "d’") and i + 1 < len(doc) and doc[i + 1].lower_ == "après":
+                np_at = i + 2
+            elif low == "à" and i + 2 < len(doc) and doc[i + 1].lower_ == "en" and doc[i + 2].lower_ == "croire":
+                np_at = i + 3
+            elif low == "pour" and i + 1 < len(doc) and doc[i + 1].lower_ == "qui":
+                out.extend(self._pour_qui(i))
+                continue
+            elif low == "pour" and self._clause_initial(i):
+                out.extend(self._pour(i))
+                continue
+            else:
+                continue
+            if self.view.inside_quote(i) is None:
+                out.extend(self._selon(i, np_at))
+        return out
+
+    def _source_at(self, j: int, limit: int, kinds: tuple[str, ...] | None = None) -> tuple[SourceRef, int] | None:
+        """The source named at token j (a pronoun or a noun phrase) and the token after it."""
+        doc = self.doc
+        if j >= limit:
+            return None
+        if doc[j].lower_ in OBJECT_PRONOUNS:
+            return SourceRef(pronoun=j), j + 1
+        end = extend_np(self.view, j, limit)
+        if end <= j:
+            return None
+        ref = self.builder.from_span(j, end, strict=True)
+        if ref is None or (kinds and ref.kind not in kinds):
+            return None
+        # A name of unknown kind ("selon Reuters") is a source; an unknown common noun is not.
+        if ref.kind == "unknown" and not any(is_name_token(doc[k]) for k in range(j, end)):
+            return None
+        return SourceRef(span=(j, end)), end
+
+    def _selon(self, i: int, np_at: int) -> list[Draft]:
+        view, doc = self.view, self.doc
+        unit_i = view.unit_of[i]
+        unit = view.units[unit_i]
+        found = self._source_at(np_at, unit.end)
+        if found is None:
+            return []
+        source, after = found
+        if source.span:
+            after = with_apposition(view, source.span[0], after, unit.end)
+            source.span = (source.span[0], after)
+        after = self._skip_apposition(self._skip_participle(after, unit.end), unit.end)
+        cue = (doc[i].idx, doc[np_at - 1].idx + len(doc[np_at - 1].text))
+        conf = 0.8
+        rest = self._next_word(after, unit.end)
+        if self._clause_initial(i):
+            return self._after_source(rest, unit_i, cue, source, conf, "selon")
+        clause_start = self.reader.clause_start(unit, i)
+        before_end = self._trim_back(i)
+        if rest >= unit.end or doc[rest].text in (".", "!", "?"):
+            return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "selon-end")
+        before = doc[before_end - 1] if before_end > clause_start else None
+        if before is not None and before.lower_ in RELATIVE_BEFORE:
+            return self._after_source(rest, unit_i, cue, source, conf, "selon-mid")
+        end = self.reader.content_end(rest, unit)
+        return self._span_draft(clause_start, end, unit_i, cue, source, conf * 0.9, "selon-mid")
+
+    def _pour(self, i: int) -> list[Draft]:
+        """ "Pour B. Obama, avec un tel coach, ...": an opinion given to a person or body."""
+        view, doc = self.view, self.doc
+        unit_i = view.unit_of[i]
+        unit = view.units[unit_i]
+        found = self._source_at(i + 1, unit.end, kinds=("person", "organisation", "group", "country"))
+        if found is None:
+            return []
+        source, after = found
+        if source.span:
+            after = with_apposition(view, source.span[0], after, unit.end)
+            source.span = (source.span[0], after)
+        after = self._skip_apposition(after, unit.end)
+        if after >= unit.end or doc[after].text not in (",", ":"):
+            return []
+        cue = (doc[i].idx, doc[i].idx + len(doc[i].text))
+        return self._after_source(self._next_word(after, unit.end), unit_i, cue, source, 0.7, "pour")
+
+    def _pour_qui(self, i: int) -> list[Draft]:
+        """ "le Medef pour qui seule une hausse ...": the noun before "pour qui" holds the opinion."""
+        view, doc = self.view, self.doc
+        if i == 0 or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
+            return []
+        unit = view.units[view.unit_of[i]]
+        a = extend_np_left(view, i, unit.start)
+        ref = self.builder.from_span(a, i, strict=True)
+        if ref is None or ref.kind in ("unknown", "document"):
+            return []
+        unit_i = view.unit_of[i]
+        cue = (doc[i].idx, doc[i + 1].idx + len(doc[i + 1].text))
+        return self._after_source(i + 2, unit_i, cue, SourceRef(span=(a, i)), 0.7, "pour-qui")
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _clause_initial(self, i: int) -> bool:
+        """Whether token i opens its sentence, or follows only a conjunction or adverb ("Mais pour")."""
+        view, doc = self.view, self.doc
+        unit = view.units[view.unit_of[i]]
+        k = i - 1
+        while k >= unit.start:
+            t = doc[k]
+            if t.is_space or t.lower_ in CLAUSE_OPENERS or t.text in DASHES or t.text in ("«", "“", '"'):
+                k -= 1
+                continue
+            return t.text in (":", ";", ".")
+        return True
+
+    def _skip_apposition(self, j: int, limit: int) -> int:
+        """Past ", son secrétaire général" after a name, when a comma or colon follows it; a second
+        name ("Selon l'AFP, le Conseil national syrien, ...") starts the reported words instead."""
+        doc = self.doc
+        if j < limit and doc[j].text == "," and j + 1 < limit and doc[j + 1].pos_ == "DET":
+            end = extend_np(self.view, j + 1, limit)
+            named = starts_with_name(doc, j + 1)
+            if end < limit and doc[end].text in (",", ":") and end - j <= 10 and not named:
+                return end
+        return j
+
+    def _skip_participle(self, j: int, limit: int) -> int:
+        """ "d'après une étude de l'Ademe publiée en mars, ...": the participle belongs to the source."""
+        doc = self.doc
+        if j >= limit or doc[j].morph.get("VerbForm") != ["Part"]:
+            return j
+        for k in range(j + 1, min(limit, j + 10)):
+            if doc[k].text == ",":
+                return k
+            if doc[k].pos_ in ("VERB", "AUX") or self.view.quote_opening_at(k) is not None:
+                break
+        return j
+
+    def _next_word(self, j: int, limit: int) -> int:
+        doc = self.doc
+        while j < limit and (doc[j].is_space or doc[j].text in (",", ":")):
+            j += 1
+        return j
+
+    def _trim_back(self, i: int) -> int:
+        doc = self.doc
+        while i > 0 and (doc[i - 1].is_space or doc[i - 1].text in (",", "(")):
+            i -= 1
+        return i
+
+    def _after_source(self, k: int, unit_i: int, cue, source: SourceRef, conf: float, rule: str) -> list[Draft]:
+        view = self.view
+        unit = view.units[unit_i]
+        if k >= unit.end:
+            return []
+        if view.quote_opening_at(k) is not None:
+            return self.reader.quote_drafts(k, unit_i, cue, source, conf)
+        end = self.reader.content_end(k, unit)
+        return self._span_draft(k, end, unit_i, cue, source, conf, rule)
+
+    def _span_draft(self, a: int, b: int, unit_i: int, cue, source: SourceRef, conf: float, rule: str) -> list[Draft]:
+        doc = self.doc
+        while b > a and (doc[b - 1].is_space or doc[b - 1].text in (",", ".", ";", ":")):
+            b -= 1
+        if b <= a:
+            return []
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        if len(self.view.text[start:end].split()) < 2:
+            return []
+        return [Draft((start, end), cue, source, unit_i, conf, rule)]
+
+    # -- quotations nobody claimed -------------------------------------------------------------------
+
+    def quotations(self, drafts: list[Draft]) -> list[Draft]:
+        """Colon lead-ins, dash bylines and floating quotations, for quotes no cue has taken."""
+        out: list[Draft] = []
+        taken = [d.content for d in drafts]
+        for q in self.view.quotes:
+            if any(a < q.end and q.start < b for a, b in taken):
+                continue
+            draft = self._lead_in(q, drafts + out) or self._byline(q) or self._read_in(q)
+            draft = draft or self._floating(q, drafts + out)
+            if draft is not None:
+                out.append(draft)
+        return out
+
+    def speechlike(self, q: Quote) -> bool:
+        """Words someone said, not a name or a scare-quoted term: several words with a verb."""
+        view, doc = self.view, self.doc
+        first, last = view.first_token_from(q.start), view.first_token_from(q.end)
+        words = [doc[k] for k in range(first, last) if not doc[k].is_punct and not doc[k].is_space]
+        if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False
+        k = view.first_token_from(q.open) - 1
+        return not (k >= 0 and doc[k].lower_ in TITLE_CUES)
+
+    def _prev(self, q: Quote) -> int:
+        k = self.view.first_token_from(q.open) - 1
+        while k >= 0 and self.doc[k].is_space:
+            k -= 1
+        return k
+
+    def _lead_in(self, q: Quote, drafts: list[Draft]) -> Draft | None:
+        """ "X a précisé que ... : « ... »" (the same source) or "Le ministre : « ... »"."""
+        view, doc = self.view, self.doc
+        k = self._prev(q)
+        if k < 0 or doc[k].text != ":":
+            return None
+        unit_i = view.unit_of[k]
+        unit = view.units[unit_i]
+        before = [d for d in drafts if d.unit == unit_i and d.start < q.open]
+        if before:
+            last = max(before, key=lambda d: d.start)
+            return Draft((q.start, q.end), last.cue, SourceRef(like=last), unit_i, 0.8, "colon-after")
+        if not self.speechlike(q):
+            return None
+        start = self.reader.clause_start(unit, k)
+        if start < k and extend_np(view, start, k) == k and self._named_source(start, k):
+            return Draft((q.start, q.end), None, SourceRef(span=(start, k), strict=True), unit_i, 0.7, "colon")
+        subj = next((t for t in doc[start:k] if t.dep_ in ("nsubj",) and t.head.i < k and t.pos_ != "PRON"), None)
+        if subj is not None:
+            span = subject_np(view, subj, subj.head.i)
+            if self._named_source(*span):
+                return Draft((q.start, q.end), None, SourceRef(span=span, strict=True), unit_i, 0.6, "colon-subject")
+        return None
+
+    def _named_source(self, a: int, b: int) -> bool:
+        """A colon lead-in gives a quotation to a person or a named body, not to a topic
+        ("Banques belges piratées : « ... »" is a headline, not a speaker)."""
+        ref = self.builder.from_span(a, b, strict=True)
+        if ref is None:
+            return False
+        named = any(is_name_token(self.doc[k]) for k in range(a, b))
+        return ref.kind == "person" or (ref.kind in ("organisation", "document") and named)
+
+    def _byline(self, q: Quote) -> Draft | None:
+        """ "« ... » — Jean Dupont, maire de X."."""
+        view, doc = self.view, self.doc
+        j = view.first_token_from(q.close)
+        while j < len(doc) and (doc[j].is_space or doc[j].text == ","):
+            j += 1
+        if j >= len(doc) or doc[j].text not in DASHES or j + 1 >= len(doc):
+            return None
+        end = extend_np(view, j + 1, len(doc))
+        if end <= j + 1:
+            return None
+        end = with_apposition(view, j + 1, end, len(doc))
+        unit_i = view.unit_of[j]
+        return Draft((q.start, q.end), None, SourceRef(span=(j + 1, end), strict=True), unit_i, 0.6, "byline")
+
+    def _read_in(self, q: Quote) -> Draft | None:
+        """ "« ... », peut-on lire dans le communiqué": the document it was read in is the source."""
+        view, doc = self.view, self.doc
+        m = _READ_IN.match(view.text, q.close)
+        if m is None:
+            return None
+        j = view.first_token_from(m.end())
+        end = extend_np(view, j, len(doc))
+        if end <= j:
+            return None
+        cue = (m.start("cue"), m.end("cue"))
+        unit_i = view.unit_of[j]
+        return Draft((q.start, q.end), cue, SourceRef(span=(j, end), strict=True), unit_i, 0.7, "read-in")
+
+    def _floating(self, q: Quote, drafts: list[Draft]) -> Draft | None:
+        """A quotation standing alone right after a statement: the same source goes on."""
+        view, doc = self.view, self.doc
+        if not self.speechlike(q):
+            return None
+        k = self._prev(q)
+        if k >= 0 and not (
+            doc[k].text in (",", ".", "!", "?", "…", ";")
+            or doc[k].text in ("»", "”")
+            or doc[k].lower_ in ("et", "mais")
+        ):
+            first_of_unit = view.units[view.unit_of[view.first_token_from(q.open)]].start_char >= q.open
+            if not first_of_unit:
+                return None
+        unit_i = view.unit_of[view.first_token_from(q.open)]
+        earlier = [d for d in drafts if d.start < q.open]
+        if not earlier:
+            return None
+        last = max(earlier, key=lambda d: d.content[1])
+        last_unit = view.units[last.unit]
+        here = view.units[unit_i]
+        if here.para - last_unit.para > 1 or unit_i - last.unit > 4:
+            return None
+        return Draft((q.start, q.end), None, SourceRef(previous=True), unit_i, 0.6, "floating")

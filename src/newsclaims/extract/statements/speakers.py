@@ -1,0 +1,621 @@
+"""Who a statement is attributed to: noun phrases turned into sources, names made canonical, and
+pronouns or definite descriptions ("il", "le ministre") resolved to a source named earlier.
+
+A source ("referent") carries its canonical name, kind, gender and number and the other names it goes
+by in the article. A pronoun follows the nearest compatible source, preferring, within a sentence,
+the source of an earlier statement (the person who just spoke is who "il" usually is); il/elle want
+a singular source, ils/elles a plural one; a pronoun is never a name, so an unresolved one leaves the
+name empty. A description goes to the person earlier given that title ("le premier ministre Jean-Marc
+Ayrault"), or, right after what someone said ("a poursuivi l'expert"), to the one who said it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newsclaims.extract.statements.layout import View
+from newsclaims.extract.statements.lexicon import (
+    FEMALE_DETERMINERS,
+    HONORIFICS,
+    INSTITUTIONS,
+    MALE_DETERMINERS,
+    RELATIONAL_NOUNS,
+    TIME_WORDS,
+)
+from newsclaims.extract.statements.phrases import (
+    ACRONYM,
+    DE_FORMS,
+    NAME_POS,
+    NP_POS,
+    entity_span,
+    extend_np,
+    extend_np_left,
+    gender_of,
+    is_abstract,
+    is_plural,
+    noun_class,
+    subject_np,
+)
+from newsclaims.records import Speaker, TextSpan
+
+_LEADING_JUNK = frozenset({"de", "d'", "d’", "des", "du", "l'un", "l’un", "l'une", "l’une", "un", "une"})
+_NAME_PARTICLES = frozenset({"de", "del", "da", "van", "von", "ag", "ben", "el", "al", "bin", "le", "la"})
+_HONORIFIC_RE = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.?|Dr\.?|Pr\.?|Me|Mgr)\s*(?=[A-ZÉ])")
+_SPEAKER_KINDS = ("person", "organisation", "group", "country", "document")
+PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "nos", "vos", "plusieurs", "certains", "certaines"})
+
+
+@dataclass
+class Referent:
+    """A source of statements within one article."""
+
+    name: str
+    kind: str  # person | organisation | group | country | document | unknown
+    gender: str | None = None  # "m", "f" or None when the text does not say
+    number: str = "s"  # "s" or "p"
+    role: str | None = None
+    names: list[str] = field(default_factory=list)
+
+    def key(self) -> str:
+        return self.name.casefold()
+
+
+def clean_name(text: str) -> str:
+    """A name without honorifics, stray punctuation or line breaks ("M.Houdré" -> "Houdré")."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.«»\"“”'’")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "").strip()
+    return _HONORIFIC_RE.sub("", text).strip()
+
+
+def _text(toks: list[Token]) -> str:
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return clean_name(doc[toks[0].i : toks[-1].i + 1].text)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """ "CGT" for "Confédération générale du travail", not "UMP" for "Philippe Gosselin": the
+    letters of the short form are initials of the long one's words, in order."""
+    initials = [w[0].upper() for w in re.split(r"[\s'’-]+", long) if w and w.casefold() not in DE_FORMS]
+    letters = [c for c in short.upper() if c.isalpha()]
+    k = 0
+    for c in initials:
+        if k < len(letters) and c == letters[k]:
+            k += 1
+    return k == len(letters)
+
+
+def _words(toks) -> frozenset[str]:
+    """Content words of a title, lower-cased, hyphenated words also split: for matching titles."""
+    out: set[str] = set()
+    for t in toks:
+        if t.pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or t.lower_ in DE_FORMS:
+            continue
+        out.add(t.lower_)
+        out.update(p for p in t.lower_.split("-") if len(p) > 2)
+    return frozenset(out)
+
+
+def _description_gender(toks) -> str | None:
+    """Gender given by a determiner or an honorific, else by the first noun."""
+    for tok in toks:
+        low = tok.lower_
+        if low in FEMALE_DETERMINERS or low in ("mme", "mlle"):
+            return "f"
+        if low in MALE_DETERMINERS or low in ("m.", "m"):
+            return "m"
+        if tok.pos_ == "NOUN":
+            return gender_of(tok)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Names in the article
+
+
+@dataclass(frozen=True)
+class Title:
+    pos: int  # character offset of the person's name
+    name: str  # canonical person name
+    words: frozenset[str]
+
+
+class NameBook:
+    """People's canonical names, titles and genders, and organisations' short forms, built once."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        doc = view.doc
+        self.people: list[str] = []  # person names in order of first mention
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                name = clean_name(ent.text)
+                if name and name not in self.people:
+                    self.people.append(name)
+        self.acronyms = self._acronyms()
+        self.titles: list[Title] = []
+        self.genders: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                self._note_title(ent.start, ent.end)
+
+    def _acronyms(self) -> dict[str, str]:
+        """Short form <-> long form from "Confédération générale du travail (CGT)"."""
+        doc = self.view.doc
+        out: dict[str, str] = {}
+        for i in range(1, len(doc) - 2):
+            if doc[i].text == "(" and doc[i + 2].text == ")" and ACRONYM.match(doc[i + 1].text):
+                start = extend_np_left(self.view, i, max(0, i - 8))
+                while start < i and doc[start].pos_ in ("DET", "ADP"):
+                    start += 1
+                long = doc[start:i].text if start < i else ""
+                if long and _abbreviates(doc[i + 1].text, long):
+                    out[doc[i + 1].text] = long
+                    out[long.casefold()] = doc[i + 1].text
+        return out
+
+    def _note_title(self, start: int, end: int) -> None:
+        """ "le secrétaire d'État Antony Blinken", "Lloyd Austin, secrétaire à la Défense", "Mme X"."""
+        doc = self.view.doc
+        name = self.canonical_person(clean_name(doc[start:end].text))
+        spans = []
+        k = start - 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k >= 0 and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+            spans.append((extend_np_left(self.view, k + 1, max(0, k - 10)), k + 1))
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ in ("DET", "NOUN", "ADJ"):
+            spans.append((end + 1, extend_np(self.view, end + 1, len(doc))))
+        for a, b in spans:
+            toks = [doc[x] for x in range(a, b)]
+            if not any(t.pos_ == "NOUN" and noun_class(t) == "person" for t in toks):
+                continue
+            self.titles.append(Title(doc[start].idx, name, _words(toks)))
+            gender = _description_gender(toks)
+            if gender and name not in self.genders:
+                self.genders[name] = gender
+        honorific = doc[start - 1].lower_ if start > 0 else ""
+        if honorific in ("mme", "mlle") or doc[start].text.startswith(("Mme", "Mlle")):
+            self.genders.setdefault(name, "f")
+        elif honorific in ("m.",) or doc[start].text.startswith("M."):
+            self.genders.setdefault(name, "m")
+
+    def canonical_person(self, name: str) -> str:
+        """The fullest name of the article that ends like this one ("Blinken" -> "Antony Blinken")."""
+        words = name.split()
+        if not words:
+            return name
+        surname = words[-1].casefold()
+        initials = [w[0].casefold() for w in words[:-1] if w.endswith(".") or len(w) == 1]
+        best = name
+        for full in self.people:
+            fw = full.split()
+            if len(fw) <= len(words) or fw[-1].casefold() != surname:
+                continue
+            if initials and not fw[0].casefold().startswith(initials[0]):
+                continue
+            if len(fw) > len(best.split()):
+                best = full
+        return best
+
+    def titled(self, words: frozenset[str], before: int) -> str | None:
+        """The person most recently introduced before ``before`` with a title holding these words."""
+        for title in reversed(self.titles):
+            if title.pos < before and words <= title.words:
+                return title.name
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Referents from noun phrases
+
+
+def _name_runs(toks: list[Token], surnames: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Maximal runs of name tokens in the phrase, as (start, end, entity label or ""); a known
+    person's surname is a person's name whatever the tagger made of it."""
+    runs: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if tok.text in surnames and not (k > 0 and toks[k - 1].pos_ in NAME_POS):
+            runs.append((k, k + 1, "PER"))
+            k += 1
+            continue
+        name_like = tok.pos_ in NAME_POS or (tok.ent_type_ in ("PER", "ORG") and tok.text[:1].isupper())
+        if _is_title_word(tok) or not name_like:
+            k += 1
+            continue
+        start, label = k, tok.ent_type_
+        k += 1
+        while k < len(toks) and _name_goes_on(toks, k, label):
+            label = label or toks[k].ent_type_
+            k += 1
+        runs.append((start, k, label))
+    return runs
+
+
+_TITLE_MODIFIERS = frozenset({"premier", "première", "ancien", "ancienne", "haut", "haute", "grand", "grande", "vice"})
+
+
+def _is_title_word(tok: Token) -> bool:
+    """A capitalised title tagged as a name: "le Président-candidat", "l'ancien Premier ministre"."""
+    return tok.pos_ in NAME_POS and (noun_class(tok) == "person" or tok.lower_ in _TITLE_MODIFIERS)
+
+
+def _name_goes_on(toks: list[Token], k: int, label: str) -> bool:
+    t = toks[k]
+    if _is_title_word(t):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if t.ent_iob_ == "B" and t.ent_type_ == "PER" and label not in ("PER", ""):
+        return False  # "l'agence RIA Novosti Valentine Sapounov": a new person starts here
+    if t.pos_ in NAME_POS or (label and t.ent_iob_ == "I" and t.ent_type_ == label):
+        return True
+    if t.text in ("-", "–"):
+        return nxt is not None and nxt.pos_ in NAME_POS
+    return t.lower_ in _NAME_PARTICLES and label == "PER" and nxt is not None and nxt.pos_ == "PROPN"
+
+
+def _strip_leading(toks: list[Token]) -> list[Token]:
+    k = 0
+    while k < len(toks) - 1 and _leading_junk(toks[k]):
+        k += 1
+    return toks[k:]
+
+
+def _leading_junk(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or low in _LEADING_JUNK or low in HONORIFICS
+
+
+def _run_kind(label: str, toks: list[Token]) -> str:
+    low = _text(toks).casefold()
+    if low in INSTITUTIONS or low.removeprefix("le ").removeprefix("la ") in INSTITUTIONS:
+        return "organisation"
+    if len(toks) == 1 and ACRONYM.match(toks[0].text) and toks[0].text.isupper():
+        return "organisation"
+    return {"PER": "person", "ORG": "organisation", "LOC": "country"}.get(label, "unknown")
+
+
+class ReferentBuilder:
+    """Noun phrases -> referents, with the article's names at hand."""
+
+    def __init__(self, view: View, book: NameBook) -> None:
+        self.view = view
+        self.book = book
+        self.surnames = frozenset(name.split()[-1] for name in book.people if " " in name)
+
+    def from_span(self, a: int, b: int, strict: bool = False) -> Referent | None:
+        """The source a noun phrase names, or None when it names none (an abstract noun, a date).
+        ``strict``: a common noun must be a known kind of source (a person, a body, a document)."""
+        doc = self.view.doc
+        raw = [doc[k] for k in range(a, b) if not doc[k].is_space]
+        toks = _strip_leading(raw)
+        if not toks:
+            return None
+        coordinated = self._coordinated(toks)
+        if coordinated:
+            return coordinated
+        runs = _name_runs(toks, self.surnames)
+        head = next((t for t in toks if t.pos_ == "NOUN" or _is_title_word(t)), None)
+        first_content = next((k for k, t in enumerate(toks) if t.pos_ not in ("ADJ", "DET", "NUM")), 0)
+        if runs and runs[0][0] <= first_content:
+            # Gender from what comes before the name only: "Mme", "la présidente".
+            before = raw[: raw.index(toks[runs[0][0]])]
+            ref = self._named(toks, runs[0], _description_gender(before))
+            if raw[0].lower_ in PLURAL_DETERMINERS:
+                ref.number = "p"  # "les Talibans", "les États-Unis"
+            return ref
+        if head is not None:
+            return self._described(toks, head, runs, _description_gender(raw[: raw.index(head) + 1]), strict)
+        return None
+
+    def _coordinated(self, toks: list[Token]) -> Referent | None:
+        """ "Austin et Blinken": one group source that goes by each name."""
+        if not any(t.lower_ == "et" for t in toks):
+            return None
+        parts: list[list[Token]] = [[]]
+        for t in toks:
+            if t.lower_ == "et" or t.text == ",":
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        names = []
+        for part in parts:
+            part = _strip_leading(part)
+            if not part or not all(t.pos_ in NAME_POS or t.text in ("-", ".") or t.ent_type_ == "PER" for t in part):
+                return None
+            names.append(self.book.canonical_person(_text(part)))
+        if len(names) < 2:
+            return None
+        return Referent(" et ".join(names), "group", None, "p", None, names + [n.split()[-1] for n in names])
+
+    def _named(self, toks: list[Token], run: tuple[int, int, str], gender: str | None) -> Referent:
+        start, end, label = run
+        name_toks = toks[start:end]
+        rest = [t for t in _strip_leading(toks[end:]) if t.text not in ("(", ")")] if end < len(toks) else []
+        kind = _run_kind(label, name_toks)
+        # Only an apposition is a role ("Lloyd Austin, secrétaire à la Défense"), not "vouée aux gémonies".
+        role = _text(rest) if rest and rest[0].pos_ in ("NOUN", "ADJ") else None
+        role_head = next((t for t in rest if t.pos_ == "NOUN"), None) if role else None
+        if kind == "unknown" and role_head is not None:
+            kind = noun_class(role_head) or "unknown"
+        if kind == "unknown" and len(name_toks) >= 2:
+            kind = "person"
+        if kind == "person":
+            name = self.book.canonical_person(_text(name_toks))
+            gender = gender or (self.book.genders.get(name)) or (_description_gender(rest) if role else None)
+        else:
+            name, gender = _text(name_toks), None
+        return Referent(name, kind, gender, "s", role, self._aliases(name, kind))
+
+    def _described(self, toks, head: Token, runs, gender: str | None, strict: bool) -> Referent | None:
+        cls = noun_class(head)
+        head_pos = toks.index(head)
+        if cls is None and self._named_in_apposition(toks, head_pos, runs):
+            cls = "person"  # "la préfète, Sophie Marchand": a title the lexicon lacks, with a name
+        if cls is None:
+            if head.lower_ in TIME_WORDS or is_abstract(head) or strict:
+                return None
+            # An unknown singular noun is a source only with a name in it ("la moyenne du site X").
+            if not is_plural(head) and not any(label != "PER" for _s, _e, label in runs):
+                return None
+            cls = "group" if is_plural(head) else "unknown"
+        elif cls == "organisation" and is_plural(head) and head.lower_ != "autorités":
+            cls = "group"
+        person = self._title_then_name(toks, head, head_pos, runs, cls, gender)
+        if person is not None:
+            return person
+        # An organisation followed by its own name: "le quotidien El Punt Avui", "la fédération, Febelfin".
+        own_name = runs and runs[0][2] != "PER" and self._name_follows(toks, head_pos, runs[0][0])
+        if own_name and cls in ("organisation", "document"):
+            start, end, _label = runs[0]
+            name = _text(toks[start:end])
+            return Referent(name, "organisation", None, "s", _text(toks[head_pos:start]), [_text(toks[head_pos:end])])
+        name = _text(toks)
+        names = [_text(toks[s:e]) for s, e, label in runs if label != "PER" or cls != "person"]
+        names += self._head_aliases(toks, head_pos)
+        for short, long in self.book.acronyms.items():
+            if short in name.split():
+                names.append(long)
+        number = "p" if is_plural(head) else "s"
+        if cls == "person" and gender is None:
+            gender = gender_of(head)
+        return Referent(name, cls, gender, number, None, [n for n in names if n and n != name])
+
+    def _title_then_name(
+        self, toks, head: Token, head_pos: int, runs, cls: str, title_gender: str | None
+    ) -> Referent | None:
+        """ "le secrétaire d'État américain Antony Blinken", "le porte-parole, Timor Goksel": a title
+        and the person's name. Not "le successeur de Claude Erignac" (someone else), nor the place in
+        "correspondante en Egypte"."""
+        if cls != "person":
+            return None
+        after = [r for r in runs if r[0] > head_pos and r[2] != "ORG"]
+        # A person's name first; another name only as an apposition ("..., Timor Goksel").
+        for start, end, label in sorted(after, key=lambda r: r[2] != "PER"):
+            before = toks[start - 1]
+            if before.lower_ in DE_FORMS and (head.lower_ in RELATIONAL_NOUNS or end - start < 3):
+                continue
+            if label != "PER" and before.text != "," and before.pos_ not in ("NOUN", "ADJ"):
+                continue
+            name = self.book.canonical_person(_text(toks[start:end]))
+            role = _text(toks[head_pos:start]) or _text(_strip_leading(toks[end:])) or None
+            gender = self.book.genders.get(name) or title_gender
+            return Referent(name, "person", gender, "s", role, self._aliases(name, "person"))
+        return None
+
+    @staticmethod
+    def _named_in_apposition(toks, head_pos: int, runs) -> bool:
+        """A person's name right after the head, or after a comma: "la préfète, Sophie Marchand"."""
+        return any(
+            label == "PER" and (start == head_pos + 1 or (start > head_pos and toks[start - 1].text == ","))
+            for start, _end, label in runs
+        )
+
+    @staticmethod
+    def _name_follows(toks, head_pos: int, start: int) -> bool:
+        """The name comes right after the head and its adjectives, or after a comma."""
+        if toks[start - 1].text == ",":
+            return True
+        k = head_pos + 1
+        while k < len(toks) and toks[k].pos_ == "ADJ":
+            k += 1
+        return k == start
+
+    @staticmethod
+    def _head_aliases(toks, head_pos: int) -> list[str]:
+        """ "hauts responsables américains" -> "responsables américains", "responsables"."""
+        out = [toks[head_pos].text]
+        k = head_pos + 1
+        while k < len(toks) and toks[k].pos_ == "ADJ":
+            k += 1
+        if k > head_pos + 1:
+            out.append(_text(toks[head_pos:k]))
+        return out
+
+    def _aliases(self, name: str, kind: str) -> list[str]:
+        out: list[str] = []
+        words = name.split()
+        if kind == "person" and len(words) > 1:
+            out.append(words[-1])
+            if len(words) > 2:
+                out.append(" ".join(words[1:]))
+        long = self.book.acronyms.get(name) or self.book.acronyms.get(name.casefold())
+        if long:
+            out.append(long)
+        return out
+
+    def person(self, name: str) -> Referent:
+        return Referent(name, "person", self.book.genders.get(name), "s", None, self._aliases(name, "person"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution in text order
+
+
+@dataclass
+class Mention:
+    """A source seen at some point of the text: a statement's speaker or a subject."""
+
+    pos: int  # character offset
+    unit: int
+    referent: Referent
+    speaker: bool
+
+
+class Resolver:
+    """Pronouns and descriptions -> the nearest compatible source named before them."""
+
+    WINDOW_UNITS = 6
+
+    def __init__(self, view: View, builder: ReferentBuilder) -> None:
+        self.view = view
+        self.builder = builder
+        self.history: list[Mention] = []
+        self.by_key: dict[str, Referent] = {}
+        self._subjects = self._subject_mentions()
+        self._subject_refs: dict[int, Referent | None] = {}
+
+    def _subject_mentions(self) -> list[tuple[int, int, Token]]:
+        """Named people and subjects of the Doc, as (char, unit, token) candidates for pronouns."""
+        doc = self.view.doc
+        out = [(e.start_char, self.view.unit_of[e.start], e[0]) for e in doc.ents if e.label_ == "PER"]
+        surnames = {name.split()[-1] for name in self.builder.book.people}
+        for tok in doc:
+            if tok.ent_type_ == "PER":
+                continue
+            subject = tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ in ("NOUN", "PROPN")
+            if subject or tok.text in surnames:
+                out.append((tok.idx, self.view.unit_of[tok.i], tok))
+        out.sort(key=lambda m: m[0])
+        return out
+
+    def merge(self, ref: Referent) -> Referent:
+        """One referent per source: a later "Blinken" is the earlier "Antony Blinken"."""
+        known = self.by_key.get(ref.key())
+        if known is None:
+            known = next(
+                (k for k in (self.by_key.get(a.casefold()) for a in ref.names) if k is not None and k.kind == ref.kind),
+                None,
+            )
+        if known is None:
+            self.by_key[ref.key()] = ref
+            return ref
+        for n in ref.names:
+            if n not in known.names and n != known.name:
+                known.names.append(n)
+        known.role = known.role or ref.role
+        known.gender = known.gender or ref.gender
+        return known
+
+    def note(self, pos: int, unit: int, ref: Referent) -> None:
+        self.history.append(Mention(pos, unit, ref, True))
+
+    def last_speaker(self, before: int) -> Mention | None:
+        return next((m for m in reversed(self.history) if m.pos < before), None)
+
+    # -- pronouns -------------------------------------------------------------------------------
+
+    def resolve_pronoun(self, tok: Token, gender: str | None, number: str) -> Referent | None:
+        unit = self.view.unit_of[tok.i]
+        return next((r for r in self._candidates(tok.idx, unit) if _compatible(r, gender, number)), None)
+
+    def _candidates(self, pos: int, unit: int):
+        """Sources before ``pos``, nearest sentence first; in a sentence, statement speakers first,
+        then subjects and people by their position; far back, the last speakers."""
+        per_unit: dict[int, list[tuple[int, int, Referent]]] = {}
+        for m in self.history:
+            if m.pos < pos and unit - m.unit <= self.WINDOW_UNITS:
+                per_unit.setdefault(m.unit, []).append((0, _kind_rank(m.referent), -m.pos, m.referent))
+        for char, u, tok in self._subjects:
+            # Nouns inside quoted words are not the narrative's antecedents.
+            if char < pos and unit - u <= self.WINDOW_UNITS and self.view.inside_quote(tok.i) is None:
+                ref = self._subject_referent(tok)
+                if ref is not None:
+                    per_unit.setdefault(u, []).append((1, _kind_rank(ref), char, ref))
+        for u in sorted(per_unit, reverse=True):
+            # In one sentence: speakers before subjects, people before bodies and documents.
+            for *_rank, ref in sorted(per_unit[u], key=lambda r: r[:3]):
+                yield ref
+        for m in reversed(self.history):
+            if m.pos < pos:
+                yield m.referent
+
+    def _subject_referent(self, tok: Token) -> Referent | None:
+        if tok.i not in self._subject_refs:
+            self._subject_refs[tok.i] = self._build_subject(tok)
+        return self._subject_refs[tok.i]
+
+    def _build_subject(self, tok: Token) -> Referent | None:
+        span = entity_span(tok) if tok.ent_type_ == "PER" or tok.pos_ == "PROPN" else None
+        if span is None:
+            head_limit = tok.head.i if tok.head.i > tok.i else len(tok.doc)
+            span = subject_np(self.view, tok, head_limit)
+        ref = self.builder.from_span(*span)
+        # A place as the subject ("Saraqeb est un passage obligé") is not who "il" is.
+        if ref is None or ref.kind not in ("person", "organisation", "group"):
+            return None
+        return self.merge(ref)
+
+    # -- descriptions ---------------------------------------------------------------------------
+
+    def resolve_description(self, ref: Referent, toks: list[Token], pos: int, unit: int, after_words: bool) -> Referent:
+        """ "le premier ministre": the person earlier titled so; "a poursuivi l'expert", right after
+        what someone said: that speaker. Otherwise the description is its own source."""
+        words = _words(toks)
+        if words:
+            name = self.builder.book.titled(words, pos)
+            if name is not None:
+                return self.merge(self.builder.person(name))
+        if after_words and len(_text(_strip_leading(toks)).split()) <= 2:
+            for m in reversed(self.history):
+                if m.pos < pos and unit - m.unit <= 2 and m.referent.kind == "person":
+                    if _compatible(m.referent, ref.gender, "s"):
+                        return m.referent
+                    break
+        return ref
+
+
+def _compatible(ref: Referent, gender: str | None, number: str) -> bool:
+    if number == "p":
+        return ref.number == "p" or ref.kind == "group"
+    if ref.number == "p" or ref.kind == "group":
+        return False
+    return not (gender and ref.gender and gender != ref.gender)
+
+
+def _kind_rank(ref: Referent) -> int:
+    return 0 if ref.kind == "person" else 1
+
+
+def is_definite_description(ref: Referent, tokens: list[Token]) -> bool:
+    """A definite person description with no name in it: "le ministre", "le premier ministre"."""
+    if ref.kind != "person" or ref.number != "s":
+        return False
+    content = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    if not content or any((t.pos_ in NAME_POS and not _is_title_word(t)) or t.ent_type_ == "PER" for t in content):
+        return False
+    return tokens[0].lower_ in ("le", "la", "l'", "l’", "ce", "cet", "cette")
+
+
+def to_speaker(ref: Referent | None, mention: TextSpan | None) -> Speaker:
+    if ref is None:
+        return Speaker(name="", mention=mention, kind="unknown")
+    names = tuple(dict.fromkeys(n for n in ref.names if n and n != ref.name))
+    kind = ref.kind if ref.kind in _SPEAKER_KINDS else "unknown"
+    return Speaker(name=ref.name, mention=mention, kind=kind, role=ref.role, names=names)  # type: ignore[arg-type]
+
+
+def span_text(view: View, a: int, b: int) -> TextSpan:
+    doc = view.doc
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    return TextSpan(view.text[start:end], start, end)
+
+
+__all__ = ["NP_POS", "NameBook", "Referent", "ReferentBuilder", "Resolver", "extend_np", "noun_class"]
