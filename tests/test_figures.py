@@ -136,6 +136,72 @@ def test_a_change_from_one_value_to_another_is_two_figures_in_the_same_currency(
     assert [(f.value, f.qualifier, f.currency) for f in found] == [(100, "exact", "USD"), (120, "exact", "USD")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit", "text"),
+    [
+        ("Les repas de cantine augmenteront de 10 à 15 % à la rentrée.", 10, 15, "%", "de 10 à 15 %"),
+        ("Les loyers vont grimper de 20 à 30 % cet hiver.", 20, 30, "%", "de 20 à 30 %"),
+        ("Les salaires ont progressé de 2 à 4 % selon les branches.", 2, 4, "%", "de 2 à 4 %"),
+        ("La facture d'eau augmentera de 100 à 150 euros par an.", 100, 150, "EUR", "de 100 à 150 euros"),
+        ("Le chômage a baissé de 2 à 3 points en un an.", 2, 3, "points", "de 2 à 3 points"),
+        ("Une hausse de 5 à 8 % est annoncée.", 5, 8, "%", "de 5 à 8 %"),
+        ("Le missile a une portée de 300 à 500 km.", 300, 500, "km", "de 300 à 500 km"),
+    ],
+)
+def test_the_size_of_a_rise_or_fall_can_be_a_range(
+    fr_nlp, sentence: str, low: float, high: float, unit: str, text: str
+) -> None:
+    fig = only(fr_nlp, sentence, "fr")
+    assert (fig.qualifier, fig.value, fig.low, fig.high, fig.unit, fig.text) == ("range", low, low, high, unit, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "unit"),
+    [
+        ("Le ticket a grimpé de 100 à 120 euros.", [100, 120], "EUR"),  # close ends: two levels
+        ("Le SMIC horaire augmente de 11,27 à 11,52 euros.", [11.27, 11.52], "EUR"),
+        ("Le nombre d'abonnés a bondi de 2 à 5 millions.", [2e6, 5e6], None),  # a rise told as done
+        ("La TVA a été portée de 19,6 à 20 %.", [19.6, 20], "%"),
+        ("Le taux est redescendu de 4 à 3 %.", [4, 3], "%"),
+        ("Les effectifs ont été réduits de 300 à 250 agents.", [300, 250], None),
+    ],
+)
+def test_a_rise_or_fall_from_one_level_to_another_is_two_figures(
+    fr_nlp, sentence: str, values: list[float], unit: str | None
+) -> None:
+    found = figures_of(fr_nlp, sentence, "fr")
+    assert [(f.value, f.qualifier, f.unit) for f in found] == [(v, "exact", unit) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "currency"),
+    [
+        (
+            "La rénovation coûtera entre 250 millions et 300 millions d'euros.",
+            "entre 250 millions et 300 millions d'euros",
+            "EUR",
+        ),
+        (
+            "La rénovation coûtera entre 250 millions d'euros et 300 millions d'euros.",
+            "entre 250 millions d'euros et 300 millions d'euros",
+            "EUR",
+        ),
+        ("La rénovation coûtera de 250 à 300 millions de dollars.", "de 250 à 300 millions de dollars", "USD"),
+        ("La rénovation coûtera 250 millions à 300 millions d'euros.", "250 millions à 300 millions d'euros", "EUR"),
+    ],
+)
+def test_french_money_ranges_with_the_scale_on_both_ends(fr_nlp, sentence: str, text: str, currency: str) -> None:
+    fig = only(fr_nlp, sentence, "fr")
+    assert (fig.qualifier, fig.value, fig.low, fig.high, fig.currency, fig.text) == (
+        "range",
+        250e6,
+        250e6,
+        300e6,
+        currency,
+        text,
+    )
+
+
 # --- French: money, units, counted -----------------------------------------------------------------
 
 
@@ -262,6 +328,53 @@ def test_english_ranges(en_nlp) -> None:
     assert (fig.qualifier, fig.value, fig.low, fig.high, fig.counted) == ("range", 1000, 1000, 4000, "jobs")
     fig = only(en_nlp, "Estimates ranged from 2 to 3 billion dollars.", "en")
     assert (fig.qualifier, fig.low, fig.high, fig.currency) == ("range", 2e9, 3e9, "USD")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high"),
+    [
+        (
+            "The reform would save between $250 million and $300 million a year.",
+            "between $250 million and $300 million",
+            250e6,
+            300e6,
+        ),
+        ("The reform would save $250 million to $300 million a year.", "$250 million to $300 million", 250e6, 300e6),
+        ("Repairs could cost from $2 billion to $3 billion.", "from $2 billion to $3 billion", 2e9, 3e9),
+        ("Repairs could cost $2-3 billion.", "$2-3 billion", 2e9, 3e9),
+        ("Repairs could cost $2 billion-$3 billion.", "$2 billion-$3 billion", 2e9, 3e9),
+        ("Repairs could cost $250 to 300 million.", "$250 to 300 million", 250e6, 300e6),
+        ("Tickets sell for $5 to $8 at the door.", "$5 to $8", 5, 8),
+    ],
+)
+def test_english_money_ranges_with_the_currency_on_both_ends(
+    en_nlp, sentence: str, text: str, low: float, high: float
+) -> None:
+    fig = only(en_nlp, sentence, "en")
+    assert (fig.qualifier, fig.value, fig.low, fig.high, fig.currency, fig.text) == (
+        "range",
+        low,
+        low,
+        high,
+        "USD",
+        text,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "currencies"),
+    [
+        ("Profits rose from $2 billion to $3 billion.", [2e9, 3e9], ["USD", "USD"]),  # a change, not a range
+        ("Inflation rose 0.4% to 3.1%.", [0.4, 3.1], [None, None]),  # by the one, to the other
+        ("The charity gave $20 to 30 families.", [20, 30], ["USD", None]),  # "to" the families
+        ("The government spent $500 to $12,000 on each site.", [500, 12000], ["USD", "USD"]),  # too far apart
+    ],
+)
+def test_english_money_pairs_that_are_not_ranges(en_nlp, sentence: str, values: list[float], currencies: list) -> None:
+    found = figures_of(en_nlp, sentence, "en")
+    assert [(f.value, f.qualifier, f.currency) for f in found] == [
+        (v, "exact", c) for v, c in zip(values, currencies, strict=True)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,10 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’])([A-Z][\w'’.-]*)[^\S\n]+$")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’-]*,[^\S\n]*$")
 _SIGN = "-−+"
 MAX_RANGE_RATIO = 20  # "5 à 10 personnes" is a range; "40 à 3 000" without "de"/"entre" is not
+# After a verb of rise, ends this close are two levels ("a grimpé de 100 à 120 dollars", "de 19,6 à 20 %")
+# rather than the bounds of an estimated rise ("augmenteront de 10 à 15 %").
+LEVEL_STEP = Decimal("1.25")
+RELATIVE_UNITS = frozenset(("%", "‰", "points", "points de base", "basis points"))  # units of a change's size
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,8 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 def _range(text: str, q: Quantity, lex: Lexicon, tokens: Tokens) -> tuple[Candidate | None, Quantity]:
-    """ "entre 5 et 10", "de 1 000 à 4 000 emplois", "60 à 70 %", "60-70 %", "between 5 and 10".
+    """ "entre 5 et 10", "de 1 000 à 4 000 emplois", "60 à 70 %", "60-70 %", "between 5 and 10",
+    "between $250 million and $300 million", "$2-3 billion".
 
     Without a range, the quantity comes back, with the second number's unit when the pair is a
     change ("passé de 100 à 120 dollars": 100 is in dollars too).
@@ -220,7 +225,7 @@ def _range(text: str, q: Quantity, lex: Lexicon, tokens: Tokens) -> tuple[Candid
     if lex.date_after.match(text, second.number_end) and not second.has_measure:
         raise Dropped("date", second.end)  # "du 3 au 5 mai", "les 9 et 10 juillet"
     first = _share_scale(q, second)
-    if opener and word not in ("entre", "between") and lex.change_before.search(text, lo, opener.start()):
+    if opener and word not in ("entre", "between") and _is_change(text, lo, opener.start(), first, second, lex, tokens):
         return None, _share_measure(first, second)  # "passé de 45 000 à 75 000": two figures, a change
     if first.value is None or second.value is None:
         return None, q
@@ -231,9 +236,12 @@ def _range(text: str, q: Quantity, lex: Lexicon, tokens: Tokens) -> tuple[Candid
     if first.value >= second.value:
         if first.is_plain_integer and second.is_plain_integer and not second.has_measure:
             raise Dropped("score", second.end)  # "3-1", "21 à 17"
+        if opener and word not in ("entre", "between"):
+            return None, _share_measure(first, second)  # "redescendu de 4 à 3 %": a change down, in %
         return None, q
-    if not opener and (first.has_measure or second.value > first.value * MAX_RANGE_RATIO):
-        return None, q  # "gagnant 42,5 points à 3 456 points": "à" is "at" here, not "to"
+    dashed = link.group().strip() in "-‑–"
+    if not opener and not _unopened_range(text, lo, first, second, dashed, lex, tokens):
+        return None, q
     start = opener.start() if opener else first.start
     unit = second.unit or first.unit
     currency = second.currency or first.currency
@@ -241,7 +249,7 @@ def _range(text: str, q: Quantity, lex: Lexicon, tokens: Tokens) -> tuple[Candid
     counted = _counted(text, merged, lex, tokens)
     if counted is not None and counted.head in lex.not_counted:
         raise Dropped("not counted", second.end)  # "deux à trois fois plus"
-    if link.group().strip() in "-‑–" and counted is None and not merged.has_measure:
+    if dashed and counted is None and not merged.has_measure:
         raise Dropped("score", second.end)  # "6-1, 5-7": a bare hyphen pair is a score or a code
     qualifier, qstart = _qualifier(text, start, merged, lex)
     end = max(second.end, counted.end if counted else 0)
@@ -251,14 +259,76 @@ def _range(text: str, q: Quantity, lex: Lexicon, tokens: Tokens) -> tuple[Candid
     return ranged, q
 
 
+def _is_change(text: str, lo: int, end: int, first: Quantity, second: Quantity, lex: Lexicon, tokens: Tokens) -> bool:
+    """Whether "de X à Y" / "from X to Y" after a word of change goes from one level to another.
+
+    "passer de X à Y" always does. After a verb of rise or fall, "de X à Y" may instead be the size
+    of the change, with a range: a fall to a higher level is no fall ("baissé de 2 à 3 points"), and
+    a rise gives its size unless the ends are close or, outside percentages and points, the rise is
+    told as done ("a grimpé de 100 à 120 dollars", but "augmenteront de 10 à 15 %").
+    """
+    m = _change_trigger(text, lo, end, lex, tokens)
+    if m is None:
+        return False
+    if m.group("state") is not None or first.value is None or second.value is None or first.value >= second.value:
+        return True
+    if m.group("fall") is not None:
+        return False
+    if second.value < first.value * LEVEL_STEP:
+        return True
+    relative = (second.unit or first.unit) in RELATIVE_UNITS
+    return not relative and lex.past_form.search(m.group("word")) is not None
+
+
+def _change_trigger(text: str, lo: int, end: int, lex: Lexicon, tokens: Tokens) -> re.Match[str] | None:
+    """The word of change ending up to two words before ``end``; a noun that names no change is none."""
+    m = lex.change_before.search(text, lo, end)
+    if m is None or not tokens.parsed:
+        return m
+    tok = tokens.at(m.start("word"))
+    if tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in lex.change_nouns:
+        return None  # "une portée de 300 à 500 km", "une crue de 2 à 3 mètres"
+    return m
+
+
+def _unopened_range(
+    text: str, lo: int, first: Quantity, second: Quantity, dashed: bool, lex: Lexicon, tokens: Tokens
+) -> bool:
+    """Whether a pair with no "de"/"entre"/"from"/"between" before it is a range ("60 à 70 %").
+
+    Far apart, "à" is "at" ("gagnant 42,5 points à 3 456 points"). A first number with its own unit
+    or currency makes a range only when the second has the same ("5 € à 8 €", "$250 million to $300
+    million") or the first's currency sign serves both ("$2-3 billion", "$250 to 300 million", but
+    "gave $20 to 30 families"), and not after a word of change ("rose 0.4% to 3.1%": by the one, to
+    the other).
+    """
+    if first.value is None or second.value is None or second.value > first.value * MAX_RANGE_RATIO:
+        return False
+    if not first.has_measure:
+        return True
+    shared = _currency_sign_before(first) and (dashed or second.scale is not None)
+    if not (second.has_measure or shared):
+        return False
+    return _change_trigger(text, lo, first.start, lex, tokens) is None
+
+
+def _currency_sign_before(q: Quantity) -> bool:
+    return q.currency is not None and q.start < q.number_end - len(q.raw)
+
+
 def _second_number(text: str, pos: int, lex: Lexicon) -> Quantity | None:
-    m = lex.atom.match(text, pos)
+    """The number after "à", "to", "and", "-", with its own currency sign if it has one ("and $300 million")."""
+    sign = lex.currency_prefix.match(text, pos)
+    m = lex.atom.match(text, sign.end() if sign else pos)
     if m is None or m.lastgroup not in ("digits", "words"):
         return None
     try:
-        return read_quantity(text, m, lex, linked=True)
+        second = read_quantity(text, m, lex, linked=True)
     except Dropped:
         return None
+    if sign is not None and second.start != pos:
+        return None  # "to TOP 10": letters that are no currency
+    return second
 
 
 def _share_measure(first: Quantity, second: Quantity) -> Quantity:

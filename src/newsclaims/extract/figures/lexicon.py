@@ -165,7 +165,12 @@ class Lexicon:
     range_open: re.Pattern[str]  # "entre", "de", "between", "from" just before the first number
     range_and: re.Pattern[str]  # "et", "and" (after "entre"/"between")
     range_to: re.Pattern[str]  # "à", "to", "-"
-    change_before: re.Pattern[str]  # "passer de X à Y" is a change, not a range
+    # A word of change before "de X à Y" / "from X to Y", in its group: "state" (passer: always from X to
+    # Y), "rise" or "fall" (augmenter, baisser: "de X à Y" is either the levels or the size of the change).
+    change_before: re.Pattern[str]
+    change_nouns: frozenset[str]  # nouns that name a change: a parse's other nouns are no trigger ("portée")
+    past_form: re.Pattern[str]  # a verb form of a completed change: "a grimpé", "augmentait"
+    currency_prefix: re.Pattern[str]  # "$", "US$", "EUR" opening the second number of a range
     counted_link: re.Pattern[str]  # "de", "des", "of the" before the thing counted
     not_counted: frozenset[str]  # heads that make a number something else ("fois", "times")
     both_before: frozenset[str]  # "les deux" + verb: "both", not a count
@@ -639,6 +644,17 @@ EN_IRREGULAR_PLURALS = frozenset(words("people men women children police staff p
 FR_NOT_COUNTED = frozenset(
     words("fois reprises reprise tiers quart quarts moitié demi près") + FR_TIME_UNITS + MONTHS + WEEKDAYS
 )
+# Words of change before "from X to Y" (English: every one goes from one level to another).
+EN_CHANGE_WORDS = words(
+    "rise rises rising rose risen fall falls falling fell fallen grow grows growing grew grown growth "
+    "increase increases increased increasing decrease decreases decreased decreasing jump jumps jumped jumping "
+    "climb climbs climbed climbing drop drops dropped dropping decline declines declined declining slide slides "
+    "slid sliding slip slips slipped slipping soar soars soared soaring surge surges surged surging plunge "
+    "plunges plunged plunging go goes going went gone cut cuts cutting reduce reduces reduced reducing "
+    "reduction reductions raise raises raised raising lower lowers lowered lowering shrink shrinks shrank "
+    "shrunk shrinking boost boosts boosted boosting sink sinks sank sunk sinking dip dips dipped dipping tumble "
+    "tumbles tumbled tumbling change changes changed changing up down"
+)
 EN_NOT_COUNTED = frozenset(words("times time thirds third quarters quarter half") + EN_TIME_UNITS + MONTHS + WEEKDAYS)
 
 
@@ -665,7 +681,11 @@ def _build(
     range_open: str,
     range_and: str,
     range_to: str,
-    change_verbs: str,
+    change_state: str,
+    change_rise: str,
+    change_fall: str,
+    change_nouns: frozenset[str],
+    past_form: str,
     counted_link: str,
     scale_link: str,
     both_before: frozenset[str],
@@ -729,7 +749,15 @@ def _build(
         range_open=_compile(range_open),
         range_and=_compile(range_and),
         range_to=_compile(range_to),
-        change_before=_compile(change_verbs),
+        change_before=_compile(
+            rf"(?<![\w])(?P<word>(?:(?P<state>{change_state})|(?P<rise>{change_rise})|(?P<fall>{change_fall}))\w*)"
+            rf"(?:{GAP1}[\w'’-]+){{0,2}}{GAP1}$"
+        ),
+        change_nouns=change_nouns,
+        past_form=_compile(past_form),
+        currency_prefix=re.compile(
+            rf"(?:(?P<sym>{alternation(list(PREFIX_SYMBOLS))})|(?P<iso>[A-Z]{{3}})(?![\w])){GAP}"
+        ),
         counted_link=_compile(counted_link),
         not_counted=not_counted,
         both_before=both_before,
@@ -763,10 +791,22 @@ FRENCH = _build(
     range_open=rf"(?<![\w])(?P<open>entre|de|d{APOS}){GAP}$",
     range_and=rf"{GAP1}et{GAP1}",
     range_to=rf"(?:{GAP1}(?:à|a){GAP1}|{GAP}[-‑–]{GAP})",
-    change_verbs=(
-        rf"(?<![\w])(?:pass|grimp|chut|tomb|bond|recul|baiss|augment|cr[ûu]|croî|croi|progress|diminu|"
-        rf"évolu|évolu|chang|reval|ramen|port|réduit|rédui|abaiss|relev|hauss)\w*(?:{GAP1}[\w'’-]+){{0,2}}{GAP1}$"
+    # "passer de 100 à 120" goes from one level to another; "augmenter de 10 à 15 %" may give the size.
+    change_state=r"pass|évolu|evolu|chang|port|ramen|ramèn|reven|revien",
+    change_rise=r"augment|hauss|grimp|bond|cr[ûu]|croî|croi|accr|progress|reval|relev|relèv|remont",
+    change_fall=r"baiss|chut|tomb|recul|diminu|rédui|réduc|abaiss|descen|plong",
+    change_nouns=frozenset(
+        words(
+            "hausse hausses baisse baisses augmentation augmentations diminution diminutions progression "
+            "progressions recul reculs chute chutes bond bonds croissance accroissement accroissements "
+            "réduction réductions relèvement relèvements remontée remontées revalorisation revalorisations "
+            "abaissement abaissements descente descentes passage passages évolution évolutions changement "
+            "changements"
+        )
     ),
+    # Participles, imperfect and simple past: "a augmenté", "a crû", "bondit", "grimpaient", "augmenta";
+    # not the future or conditional ("augmentera", "augmenterait").
+    past_form=r"(?:é|ée|és|ées|i|ie|is|ies|u|û|ue|us|ues|(?<!a)it|irent|èrent|(?<!r)(?:a|ait|aient))$",
     counted_link=rf"{GAP}(?:de{GAP1}(?:la{GAP1}|l{APOS}|ces{GAP1}|ses{GAP1}|leurs{GAP1}|nos{GAP1}|son{GAP1}|sa{GAP1}|leur{GAP1}|notre{GAP1})?|d{APOS}|des{GAP1}|du{GAP1})",  # noqa: E501
     scale_link=rf"{GAP}(?:de{GAP1}|d{APOS})",
     both_before=frozenset(words("tous toutes les ces nous vous eux elles")),
@@ -797,11 +837,12 @@ ENGLISH = _build(
     range_open=rf"(?<![\w])(?P<open>between|from){GAP}$",
     range_and=rf"{GAP1}and{GAP1}",
     range_to=rf"(?:{GAP1}to{GAP1}|{GAP}[-‑–]{GAP})",
-    change_verbs=(
-        rf"(?<![\w])(?:rise|rose|risen|rising|fell|fall|fallen|falling|grew|grow|grown|growing|increas|decreas|"
-        rf"jump|climb|drop|declin|slid|slip|soar|surg|plung|went|gone|go|cut|reduc|rais|lower|shrank|shrunk|"
-        rf"shrink|boost|up|down)\w*(?:{GAP1}[\w'’-]+){{0,2}}{GAP1}$"
-    ),
+    # "rose from 10 to 15 percent" always goes from one level to another: the size is "by 10 to 15".
+    change_state=rf"(?:{alternation(EN_CHANGE_WORDS)})(?![\w])",  # whole words: "go" is no "government"
+    change_rise=NEVER,
+    change_fall=NEVER,
+    change_nouns=frozenset(),  # English runs without a parse: every trigger word counts
+    past_form=NEVER,
     counted_link=rf"{GAP}of{GAP1}(?:the{GAP1}|its{GAP1}|their{GAP1}|these{GAP1}|those{GAP1}|his{GAP1}|her{GAP1})?",
     scale_link=rf"{GAP}of{GAP1}",
     both_before=frozenset(words("all the these those")),
