@@ -20,9 +20,15 @@ from newsclaims.pipeline import extract_articles, make_article
 from newsclaims.reading import ReadText
 
 
+SHARED_SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
+
+
 def load_scorer(gold_dir: Path) -> ModuleType:
-    """The shared ``score.py``: in the gold folder's parent (``../shared/eval``)."""
+    """The shared ``score.py``: beside the gold folder (``../shared/eval``), else the team's shared copy
+    (for gold folders kept in the repository, such as ``eval/team``)."""
     path = Path(gold_dir).resolve().parent / "score.py"
+    if not path.exists():
+        path = SHARED_SCORER
     spec = importlib.util.spec_from_file_location("newsclaims_shared_score", path)
     if spec is None or spec.loader is None:
         raise FileNotFoundError(f"no scorer at {path}")
