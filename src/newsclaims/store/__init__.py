@@ -2,7 +2,7 @@
 
 con = open_store("newsclaims.duckdb")           # created and migrated when needed
 writer = StoreWriter(con); writer.add(record); writer.commit()
-figure_story(open_store(path, read_only=True), counted="soldats")
+find_figures(open_store(path, read_only=True), counted="soldats")   # stories: newsclaims.story
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from newsclaims.store.errors import StoreError
 from newsclaims.store.export import EXPORT_FORMATS, export_tables
 from newsclaims.store.migrations import current_version, migrate
 from newsclaims.store.queries import (
-    FigureReport,
-    figure_story,
     find_figures,
     find_statements,
     integrity_problems,
@@ -33,13 +31,11 @@ __all__ = [
     "EXPORT_FORMATS",
     "LATEST_VERSION",
     "MIGRATIONS",
-    "FigureReport",
     "StoreError",
     "StoreWriter",
     "current_version",
     "export_tables",
     "figure_id",
-    "figure_story",
     "find_figures",
     "find_statements",
     "integrity_problems",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -151,76 +150,6 @@ def find_figures(
     where = _figure_where(counted, source, about, since, until, lang)
     sql = f"{_FIGURE_SQL} {where.sql()} ORDER BY a.published NULLS LAST, f.article_id, f.idx {_limit(limit)}"
     return _rows(con, sql, where.params)
-
-
-@dataclass(frozen=True)
-class FigureReport:
-    """One figure as a story sees it: what was counted, how much, who said so, and when."""
-
-    figure_id: str
-    article_id: str
-    value: float | None
-    qualifier: str
-    unit: str | None
-    currency: str | None
-    counted: str | None
-    low: float | None
-    high: float | None
-    text: str
-    start: int
-    end: int
-    statement_id: str | None
-    speaker: str | None  # None when the article reports the figure in its own voice
-    speaker_role: str | None
-    speaker_kind: str | None
-    published: date | None
-    title: str | None
-    url: str | None
-    source: str | None
-    lang: str
-
-
-def figure_story(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    counted: str | None = None,
-    source: str | None = None,
-    about: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    lang: str | None = None,
-) -> list[FigureReport]:
-    """Every matching figure with its source and date, in publication order: the raw series a story
-    is built from. Filters as in ``find_figures``."""
-    return [
-        FigureReport(
-            figure_id=r["id"],
-            article_id=r["article_id"],
-            value=r["value"],
-            qualifier=r["qualifier"],
-            unit=r["unit"],
-            currency=r["currency"],
-            counted=r["counted"],
-            low=r["low"],
-            high=r["high"],
-            text=r["text"],
-            start=r["start_char"],
-            end=r["end_char"],
-            statement_id=r["statement_id"],
-            speaker=r["speaker_name"],
-            speaker_role=r["speaker_role"],
-            speaker_kind=r["speaker_kind"],
-            published=r["published"],
-            title=r["title"],
-            url=r["url"],
-            source=r["source"],
-            lang=r["lang"],
-        )
-        for r in find_figures(con, counted=counted, source=source, about=about, since=since, until=until, lang=lang)
-    ]
-
-
-FIGURE_REPORT_FIELDS = tuple(f.name for f in fields(FigureReport))
 
 
 def list_articles(
