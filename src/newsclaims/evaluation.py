@@ -19,7 +19,6 @@ from typing import Any
 from newsclaims.pipeline import extract_articles, make_article
 from newsclaims.reading import ReadText
 
-
 SHARED_SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 
 
