@@ -39,7 +39,7 @@ from newsclaims.store import (
     resolve_article_id,
     table_counts,
 )
-from newsclaims.store.schema import Migration
+from newsclaims.store.schema import MIGRATIONS, Migration
 from newsclaims.story import story
 
 
@@ -153,6 +153,20 @@ def test_migrations_apply_in_order_and_a_failing_one_leaves_the_previous_version
     assert con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'b'").fetchone()[0] == 0
     with pytest.raises(ValueError):
         migrate(con, [second, first])
+
+
+def test_a_store_written_by_an_older_version_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con, MIGRATIONS[:1])  # what the first release created
+    con.close()
+    con = open_store(path)
+    assert current_version(con) == LATEST_VERSION
+    writer = StoreWriter(con)
+    writer.add(RECORDS[0])
+    writer.commit()
+    assert load_record(con, RECORDS[0].article.id) == RECORDS[0]
+    con.close()
 
 
 def test_a_store_newer_than_the_code_is_refused(tmp_path: Path) -> None:

@@ -140,6 +140,7 @@ class TimeExpr:
     flags: tuple[str, ...] = ()
     extractor: str = "times"
     version: str = "0"
+    mod: str | None = None  # TIMEX3 mod: START, MID, END ("début", "mi-", "fin", "early", "late")
 
     def shifted(self, delta: int) -> TimeExpr:
         return dataclasses.replace(self, start=self.start + delta, end=self.end + delta)

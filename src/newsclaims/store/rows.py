@@ -98,6 +98,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("granularity", _STR),
             ("anchor", _STR),
             ("flags", _STRS),
+            ("mod", _STR),
             ("extractor", _STR),
         ]
     ),
@@ -230,6 +231,7 @@ def _time_row(aid: str, index: int, t: TimeExpr) -> Row:
         "granularity": t.granularity,
         "anchor": t.anchor,
         "flags": list(t.flags),
+        "mod": t.mod,
         "extractor": _extractor(t.extractor, t.version),
     }
 
@@ -335,6 +337,7 @@ def _time(r: Row) -> TimeExpr:
         granularity=r["granularity"],
         anchor=r["anchor"],
         flags=tuple(r["flags"] or ()),
+        mod=r.get("mod"),
         extractor=name,
         version=version,
     )

@@ -124,9 +124,12 @@ _V2 = (
     "ALTER TABLE statements ADD COLUMN said_on_from VARCHAR",
 )
 
+_V3 = ("ALTER TABLE times ADD COLUMN mod VARCHAR",)  # TIMEX3 START/MID/END
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, their claims, and rejected inputs", _V1),
     Migration(2, "the date each statement was made", _V2),
+    Migration(3, "the TIMEX3 mod of times (start, middle, end of a period)", _V3),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

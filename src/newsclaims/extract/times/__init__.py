@@ -173,6 +173,7 @@ class _Resolver:
             anchor=self.anchor.isoformat() if uses_anchor and self.anchor else None,
             flags=res.flags,
             version=VERSION,
+            mod=spec.mod,
         )
 
 
