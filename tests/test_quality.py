@@ -6,26 +6,36 @@ lowers quality fails here. Needs ../shared (skips with a reason in a user's fres
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import shared_path
 from newsclaims.evaluation import score
 
-# (gold set, measure) -> lowest acceptable F1
+# (gold set, measure) -> lowest acceptable F1. Measured 2026-11-30: dev statements 1.000, attributed
+# 0.985, figures+qualifier 1.000, times+value 0.954; timebank-fr 0.839; timebank-en 0.868; team set
+# (eval/team, team-written, never tuned on) statements 0.90, attributed 0.85, figures 1.000, times 0.950.
 FLOORS = {
-    ("dev", "statements"): 0.0,
-    ("dev", "attributed"): 0.0,
-    ("dev", "figures+qualifier"): 0.0,
-    ("dev", "times+value"): 0.0,
-    ("timebank-fr", "times+value"): 0.0,
-    ("timebank-en", "times+value"): 0.0,
+    ("dev", "statements"): 0.97,
+    ("dev", "attributed"): 0.95,
+    ("dev", "figures+qualifier"): 0.97,
+    ("dev", "times+value"): 0.92,
+    ("timebank-fr", "times+value"): 0.82,
+    ("timebank-en", "times+value"): 0.85,
+    ("team", "statements"): 0.86,
+    ("team", "attributed"): 0.80,
+    ("team", "figures+qualifier"): 0.95,
+    ("team", "times+value"): 0.92,
 }
+TEAM_SET = Path(__file__).resolve().parents[1] / "eval" / "team"
 
 
 @pytest.fixture(scope="module")
 def summaries() -> dict[str, dict[str, dict[str, float]]]:
     sets = sorted({name for name, _measure in FLOORS})
-    return {name: score(shared_path("eval", name)) for name in sets}
+    shared_path("eval", "score.py")  # every set is scored by the shared scorer
+    return {name: score(TEAM_SET if name == "team" else shared_path("eval", name)) for name in sets}
 
 
 @pytest.mark.parametrize(("gold", "measure"), sorted(FLOORS))
