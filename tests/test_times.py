@@ -325,3 +325,91 @@ def test_english_clock_joined_to_its_day(en_nlp) -> None:
 def test_english_age_is_not_a_duration(en_nlp) -> None:
     found = times(en_nlp, "A 38-year-old man and children 6 months and older were there for three weeks.", lang="en")
     assert [(t.text, t.value) for t in found] == [("three weeks", "P3W")]
+
+
+# -- the tense of the clause that holds the expression, and the time of speaking -------------------------
+
+
+def test_a_year_carried_by_a_noun_does_not_override_a_future_verb(fr_nlp) -> None:
+    text = "Le bilan de mars 2024 sera, lui, présenté fin juin."
+    assert values(fr_nlp, text, date(2025, 4, 10)) == {"mars 2024": "2024-03", "fin juin": "2025-06"}
+    past = "Il est arrivé en mai 1998 et a été arrêté le 21 juin."
+    assert values(fr_nlp, past, date(2025, 4, 10))["le 21 juin"] == "1998-06-21"
+
+
+def test_a_participle_hung_off_its_future_auxiliary(fr_nlp) -> None:
+    text = "Le projet de loi de 2023 sera, selon le ministre, voté mi-juillet."
+    assert values(fr_nlp, text, date(2025, 4, 10))["mi-juillet"] == "2025-07"
+
+
+def test_french_reported_clause_gives_the_tense(fr_nlp) -> None:
+    text = "La préfecture a indiqué que les routes rouvriraient jeudi."
+    assert values(fr_nlp, text, date(2025, 1, 21)) == {"jeudi": "2025-01-23"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The agency said the bridge would reopen by Thursday.", "2025-01-23"),
+        ("The mayor said a second vote could not be excluded this summer.", "2025-SU"),
+        ("A spokesman could not be reached for comment Thursday.", "2025-01-16"),
+        ("The talks could have ended Thursday, officials said.", "2025-01-16"),
+    ],
+)
+def test_english_modals_give_the_tense_of_their_clause(en_nlp, sentence: str, expected: str) -> None:
+    found = times(en_nlp, sentence, date(2025, 1, 21), lang="en")
+    assert [t.value for t in found] == [expected]
+
+
+def test_a_quoted_deictic_counts_from_the_time_of_speaking(fr_nlp, en_nlp) -> None:
+    sunday, tuesday = "2025-03-09", date(2025, 3, 11)
+    en = "“This morning we lost a friend,” the coach told reporters on Sunday evening."
+    assert values(en_nlp, en, tuesday, lang="en") == {"This morning": f"{sunday}TMO", "Sunday evening": f"{sunday}TEV"}
+    fr = "« Aujourd'hui, nous avons gagné », a lancé Mme Durand dimanche soir."
+    assert values(fr_nlp, fr, tuesday) == {"Aujourd'hui": sunday, "dimanche soir": f"{sunday}TEV"}
+    lead = "The coach said on Sunday: “Tomorrow we train again.”"
+    assert values(en_nlp, lead, tuesday, lang="en")["Tomorrow"] == "2025-03-10"
+    # No time of speaking given: the publication date; a time after "that" is not the time of speaking.
+    assert values(fr_nlp, "« Demain, nous voterons », a-t-il dit.", tuesday) == {"Demain": "2025-03-12"}
+    later = "“We vote tomorrow,” he said, adding that the talks began Monday."
+    assert values(en_nlp, later, tuesday, lang="en")["tomorrow"] == "2025-03-12"
+
+
+def test_bare_en_ete_in_the_present_is_any_summer(fr_nlp) -> None:
+    assert values(fr_nlp, "Dans les stations, la fréquentation double en été.") == {"été": "XXXX-SU"}
+    assert values(fr_nlp, "Les ventes ont chuté en hiver.") == {"hiver": "2024-WI"}
+
+
+def test_a_present_read_as_a_subjunctive_without_que_stays_present(fr_nlp) -> None:
+    text = "Même si forcément, la clientèle augmente en été."
+    assert values(fr_nlp, text) == {"été": "XXXX-SU"}
+    assert values(fr_nlp, "Le ministre veut que le rapport soit publié lundi.") == {"lundi": "2024-11-04"}
+
+
+def test_a_clock_range_takes_the_day_of_its_second_end(fr_nlp) -> None:
+    found = values(fr_nlp, "Les vols commis entre 1 h 30 et 4 h lundi ont choqué.")
+    assert found == {"1 h 30": "2024-10-28T01:30", "4 h lundi": "2024-10-28T04:00"}
+
+
+def test_a_year_after_en_dates_the_months_after_it(fr_nlp, en_nlp) -> None:
+    text = "Le club a recruté en 2019 puis s'est effondré en mars."
+    assert values(fr_nlp, text) == {"2019": "2019", "mars": "2019-03"}
+    assert values(fr_nlp, "Arrivé au club en 2019, il sera opéré en juin.")["juin"] == "2025-06"
+    assert values(fr_nlp, "Le compte de 2023 a été voté en mars.")["mars"] == "2024-03"
+    assert values(en_nlp, "He joined in 2019 and was hurt in March.", lang="en")["March"] == "2019-03"
+
+
+def test_a_two_digit_year_after_en(fr_nlp) -> None:
+    text = "Trois pannes en 97 (en mai, puis en juin), aucune en 98. Le gâteau est coupé en 12."
+    assert values(fr_nlp, text, date(1999, 7, 29)) == {
+        "97": "1997",
+        "mai": "1997-05",
+        "juin": "1997-06",
+        "98": "1998",
+    }
+
+
+def test_season_names_of_events_and_seasons_of_a_year(fr_nlp) -> None:
+    assert values(fr_nlp, "Trente élèves ont participé au printemps de la poésie.") == {}
+    assert values(fr_nlp, "Il est parti au printemps de 1998.") == {"printemps de 1998": "1998-SP"}
+    assert values(fr_nlp, "Il reviendra au printemps de l'année prochaine.")["printemps"] == "2025-SP"

@@ -20,7 +20,7 @@ from newsclaims.extract.context import Context
 from newsclaims.extract.times import rules_en, rules_fr
 from newsclaims.extract.times.resolve import Resolved, resolve
 from newsclaims.extract.times.rules import Rule, Scan, longest_first, run_rules
-from newsclaims.extract.times.spec import NEUTRAL, Candidate, Spec
+from newsclaims.extract.times.spec import FUTURE, NEUTRAL, PAST, Candidate, Spec
 from newsclaims.extract.times.tense import clause_tense
 from newsclaims.records import TimeExpr
 
@@ -40,7 +40,19 @@ _DAY_TO_CLOCK = re.compile(
 )
 # ...and between a clock time and the day after it that dates it ("18 h, hier", "(3 h 25 UTC) jeudi").
 _CLOCK_TO_DAY = re.compile(r"^[\s,)]*(?:(?:on|ce)\s+)?$", re.IGNORECASE)
+# Between the two clock times of a range, the second dated by its day ("de 22 h à 2 h dimanche").
+_CLOCK_RANGE = re.compile(r"^\s*(?:et|à|a|au|-|–|and|to|until)\s*$", re.IGNORECASE)
+_EVENT_YEAR_BEFORE = re.compile(r"(?<![\w-])(?i:en|in)\s+$")
 _COARSE_UNITS = ("month", "quarter", "half", "year", "decade", "century")
+# Direct quotes on one line: “…”, « … », "…".
+_QUOTE = re.compile(r"“[^”\n]{1,1500}”|«[^»\n]{1,1500}»|\"[^\"\n]{1,1500}\"")
+# The reporting clause after a quote runs to the end of the sentence, a comma that opens a new
+# clause, or "that"/"que" (what follows is reported, not the time of speaking).
+_AFTER_QUOTE_END = re.compile(
+    r"(?<![A-Z])(?<!Mr|Ms|Dr|St)(?<!Mrs|Mme|Mgr)\.|[!?;\n]|,\s"
+    r"|\b(?i:that|que|qu['’]|and|et|adding|ajoutant)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?\n][^.!?\n]*$")
 
 
 def extract_times(doc: Doc, ctx: Context) -> list[TimeExpr]:
@@ -49,7 +61,7 @@ def extract_times(doc: Doc, ctx: Context) -> list[TimeExpr]:
     text = doc.text
     parsed = doc.has_annotation("DEP")  # checked once: the check walks every token
     candidates = longest_first(run_rules(rules, Scan(text, doc, parsed)))
-    candidates = _with_sentence_years(_join_clock_and_day(candidates, text), doc)
+    candidates = _with_sentence_years(_join_clock_and_day(candidates, text), doc, ctx.published, parsed)
     return _Resolver(doc, text, candidates, ctx.published, parsed).run()
 
 
@@ -74,8 +86,12 @@ def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidat
     return out
 
 
-def _with_sentence_years(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
-    """A yearless day or month takes the year a dated day or month gave earlier in its sentence."""
+def _with_sentence_years(
+    candidates: list[Candidate], doc: Doc, anchor: date | None = None, parsed: bool = False
+) -> list[Candidate]:
+    """A yearless day or month takes the year a dated day or month gave earlier in its sentence,
+    unless its own clause's tense points the other way ("le compte de mars 2024 sera examiné
+    mi-juin": the future puts June after the publication date, whatever year the noun carried)."""
     try:
         sentence_starts = [s.start_char for s in doc.sents]
     except ValueError:  # a Doc without sentence boundaries: one sentence
@@ -85,12 +101,33 @@ def _with_sentence_years(candidates: list[Candidate], doc: Doc) -> list[Candidat
     for cand in candidates:
         spec = cand.spec
         sentence = bisect.bisect_right(sentence_starts, cand.start)
-        if spec.year is not None and spec.month is not None:
+        if spec.year is not None and (spec.month is not None or _year_of_the_event(spec, cand, doc.text)):
             given = (sentence, spec.year)
-        elif _takes_sentence_year(spec) and given and given[0] == sentence:
+        elif (
+            _takes_sentence_year(spec)
+            and given
+            and given[0] == sentence
+            and not _tense_rules_out(doc, cand, given[1], anchor, parsed)
+        ):
             cand = dataclasses.replace(cand, spec=dataclasses.replace(spec, year=given[1]))
         out.append(cand)
     return out
+
+
+def _year_of_the_event(spec: Spec, cand: Candidate, text: str) -> bool:
+    """A year alone that dates the clause ("en 1997, en janvier puis en octobre"), not a noun
+    ("le compte de 2024", "le budget 2024")."""
+    plain_year = spec.unit is None and spec.quarter is None and spec.season is None and spec.literal is None
+    return plain_year and _EVENT_YEAR_BEFORE.search(text, max(0, cand.start - 8), cand.start) is not None
+
+
+def _tense_rules_out(doc: Doc, cand: Candidate, year: int, anchor: date | None, parsed: bool) -> bool:
+    """Whether the tense of the candidate's clause contradicts ``year``: a future verb in a year
+    already past, a past verb in a year still to come."""
+    if anchor is None or year == anchor.year:
+        return False
+    tense = clause_tense(doc, cand.start, cand.end, parsed)
+    return (tense == FUTURE and year < anchor.year) or (tense == PAST and year > anchor.year)
 
 
 def _takes_sentence_year(spec: Spec) -> bool:
@@ -108,16 +145,57 @@ class _Resolver:
         self.last_day_para = -1  # a bare clock time looks no further back than its paragraph
         self.last_point: date | None = None  # the last date of any precision: "cette année-là"
         self.line_starts = [m.end() for m in re.finditer(r"\n", self.text)]
+        self.spoken: dict[int, date] = {}  # quoted deictics: the day the words were spoken
+
+    def _speaking_days(self) -> None:
+        """A deictic inside a direct quote ("“Tonight, this city chose…,” Okafor told supporters late
+        Sunday") counts from the day the words were spoken when the reporting clause gives it."""
+        if self.anchor is None:
+            return
+        starts = [c.start for c in self.candidates]
+        for q in _QUOTE.finditer(self.text):
+            inside = [
+                i
+                for i in range(bisect.bisect_left(starts, q.start()), bisect.bisect_left(starts, q.end()))
+                if _counts_from_anchor(self.candidates[i].spec)
+            ]
+            if not inside:
+                continue
+            day = self._speaking_day(q.start(), q.end())
+            if day is not None:
+                self.spoken.update((i, day) for i in inside)
+
+    def _speaking_day(self, q_start: int, q_end: int) -> date | None:
+        """The day the reporting clause around a quote names: after it (", a-t-il dit dimanche soir")
+        or, when a colon leads into the quote, before it ("Okafor said late Sunday: “…”")."""
+        assert self.anchor is not None
+        tail = re.compile(r"[ \t\u00a0]*,?").match(self.text, q_end)  # past the comma that closes the quote
+        after = _AFTER_QUOTE_END.search(self.text, tail.end() if tail else q_end)
+        zones = [(q_end, after.start() if after else len(self.text), False)]
+        lead = self.text[max(0, q_start - 200) : q_start]
+        if lead.rstrip().endswith(":"):
+            end = _SENTENCE_END.search(lead)
+            zones.append((q_start - len(lead) + (end.start() + 1 if end else 0), q_start, True))
+        for lo, hi, nearest_last in zones:
+            inside = [c for c in self.candidates if lo <= c.start and c.end <= hi]
+            for cand in reversed(inside) if nearest_last else inside:
+                if cand.spec.from_ref or cand.spec.is_clock:
+                    continue
+                day = _day_of(self._resolve(cand, None).value)
+                if day is not None and day <= self.anchor:  # words are spoken before they are printed
+                    return day
+        return None
 
     def run(self) -> list[TimeExpr]:
+        self._speaking_days()
         out = []
         for i, cand in enumerate(self.candidates):
             para = bisect.bisect_right(self.line_starts, cand.start)
             if i not in self.done:
-                self.done[i] = self._resolve(cand, self._reference(i, para))
+                self.done[i] = self._resolve(cand, self._reference(i, para), self.spoken.get(i))
             res = self.done[i]
             self._note(res.value, para)
-            out.append(self._record(cand, res))
+            out.append(self._record(cand, res, self.spoken.get(i)))
         return out
 
     def _reference(self, i: int, para: int) -> date | None:
@@ -138,19 +216,22 @@ class _Resolver:
                 return day
         if i + 1 < len(self.candidates):
             nxt = self.candidates[i + 1]
-            if not nxt.spec.is_clock and _CLOCK_TO_DAY.match(self.text[cand.end : nxt.start]):
+            between = self.text[cand.end : nxt.start]
+            dated_clock = nxt.spec.hour is not None and _CLOCK_RANGE.match(between)  # "entre 0 h 30 et 4 h mardi"
+            if not nxt.spec.is_clock and (_CLOCK_TO_DAY.match(between) or dated_clock):
                 self.done[i + 1] = self._resolve(nxt, self.last_day)
                 day = _day_of(self.done[i + 1].value)
                 if day is not None:
                     return day
         return self.last_day if self.last_day_para == para else None
 
-    def _resolve(self, cand: Candidate, ref: date | None) -> Resolved:
+    def _resolve(self, cand: Candidate, ref: date | None, anchor: date | None = None) -> Resolved:
         spec = cand.spec
+        anchor = anchor or self.anchor
         tense = NEUTRAL
-        if self.anchor is not None and spec.needs_tense and spec.side == NEUTRAL:
+        if anchor is not None and spec.needs_tense and spec.side == NEUTRAL:
             tense = clause_tense(self.doc, cand.start, cand.end, self.parsed)
-        return resolve(spec, self.anchor, tense, ref)
+        return resolve(spec, anchor, tense, ref)
 
     def _note(self, value: str | None, para: int) -> None:
         point = _point_of(value)
@@ -160,9 +241,10 @@ class _Resolver:
         if len(value or "") >= 10 and (value or "")[7] == "-":
             self.last_day, self.last_day_para = point, para
 
-    def _record(self, cand: Candidate, res: Resolved) -> TimeExpr:
+    def _record(self, cand: Candidate, res: Resolved, spoken: date | None = None) -> TimeExpr:
         spec = cand.spec
-        uses_anchor = self.anchor is not None and spec.literal is None and (spec.year is None or spec.unit is not None)
+        anchor = spoken or self.anchor
+        uses_anchor = anchor is not None and spec.literal is None and (spec.year is None or spec.unit is not None)
         return TimeExpr(
             text=self.text[cand.start : cand.end],
             start=cand.start,
@@ -170,11 +252,17 @@ class _Resolver:
             type=spec.type,
             value=res.value,
             granularity=res.granularity,
-            anchor=self.anchor.isoformat() if uses_anchor and self.anchor else None,
+            anchor=anchor.isoformat() if uses_anchor and anchor else None,
             flags=res.flags,
             version=VERSION,
             mod=spec.mod,
         )
+
+
+def _counts_from_anchor(spec: Spec) -> bool:
+    """A deictic counted from the moment of writing or speaking ("ce soir", "tomorrow", "la semaine
+    prochaine"), not from a date the text gave."""
+    return spec.unit in ("day", "week", "weekend") and not spec.from_ref and spec.literal is None
 
 
 def _point_of(value: str | None) -> date | None:

@@ -49,6 +49,7 @@ _NOT_YEAR_AFTER = re.compile(r"\s*(?:%|percent|per\s+cent|dollars?|euros?|km|kg|
 _YEAR_STRONG_CUES = words("in since by until till during through before after early late mid around circa")
 _AGE_AFTER = re.compile(r"[\s-]*(?:old\b|and\s+(?:older|up)|or\s+(?:older|younger)|of\s+age)", re.IGNORECASE)
 _SPAN_PREPOSITIONS = frozenset(["over", "for", "throughout", "within", "during"])
+_AFTER_SPAN = words("later earlier ago before after or and of to in")
 _DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that"])
 
 
@@ -272,6 +273,9 @@ def build_duration(m: re.Match[str], scan: Scan) -> Spec | None:
         return None  # "38 years old", "a 38-year-old"
     count = _low(m, "n") or ""
     unit = lx.DURATION_UNITS[_low(m, "u") or ""]
+    after = scan.word_after(m.end("t"))
+    if count in ("a", "an") and _low(m, "u") == "second" and after[:1].islower() and after not in _AFTER_SPAN:
+        return None  # "a second vote": the ordinal; "a second later" stays
     vague = count in lx.VAGUE_COUNTS or count in ("recent", "the past few", "the next few")
     n = None if vague else words_to_number(count)
     if not vague and (n is None or n > 1000):

@@ -28,6 +28,7 @@ from newsclaims.extract.times.rules import (
     roman_to_int,
 )
 from newsclaims.extract.times.spec import FUTURE, NEUTRAL, PAST, Spec
+from newsclaims.extract.times.tense import clause_tense
 
 _F = re.IGNORECASE
 B = r"(?<![\w-])"  # start of a word, not inside a hyphenated compound ("14-Juillet")
@@ -356,15 +357,31 @@ def build_century(m: re.Match[str], scan: Scan) -> Spec | None:
     return Spec(century=n - 1, mod=_mod(m))
 
 
+_SEASON_OF = re.compile(rf"\s+(?:de\s+l{AP}\s*|de\s+la\s+|du\s+|des\s+|de\s+)([^\W\d_]+)")
+_SEASON_OF_TIME = frozenset(["année", "an", "même", "cette", "ce", "cet", "prochaine", "dernière", "suivante"])
+
+
 def build_season(m: re.Match[str], scan: Scan) -> Spec | None:
     has_year, direction = m.group("year"), _lower(m, "dir")
     if not (m.group("prep") or m.group("det") or has_year or direction):
         return None  # bare "été" is mostly the participle of "être"
     if not (has_year or direction) and scan.pos_after(m.end("t")) == "ADJ":
         return None  # "le printemps arabe", "l'hiver nucléaire": names of events
+    of = _SEASON_OF.match(scan.text, m.end("t"))
+    if not (has_year or direction) and of and of.group(1).lower() not in _SEASON_OF_TIME:
+        return None  # "le printemps de l'environnement", "l'été du cinéma": an event's name
     side, _ = _side(direction)
     season = lx.SEASONS[_lower(m, "s") or ""]
     year = int(has_year) if has_year else None
+    if (
+        _lower(m, "prep") == "en"
+        and not (m.group("det") or has_year or direction)
+        and scan.doc is not None
+        and scan.parsed
+        and clause_tense(scan.doc, m.start("t"), m.end("t"), scan.parsed) == NEUTRAL
+    ):
+        # "la demande augmente en été": a bare "en été" in the present is any summer, not one
+        return Spec(literal=f"XXXX-{season}", granularity="season")
     return Spec(season=season, year=year, side=side)
 
 
@@ -597,6 +614,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("in", rf"{B}(?P<t>dans\s+(?P<n>{NUM})\s+(?P<u>{UNIT_WORDS})){E}", build_in),
     _rule(
+        # "deux ruptures en 97 (en janvier...), rien en 98,": a year of the last century in two digits,
+        # only after "en" and before punctuation (a count would have its noun: "en 98 minutes")
+        "year_two_digits",
+        rf"{B}(?i:en)\s+(?P<t>[4-9][0-9])(?=\s*(?:[,;:)(]|\.(?![0-9])|$))",
+        lambda m, s: Spec(year=1900 + int(m.group("t"))),
+    ),
+    _rule(
         "mod_unit",
         rf"{B}(?P<t>(?:(?:la|le)\s+)?{MOD}(?:de\s+l{AP}\s*|d{AP}\s*|du\s+|de\s+la\s+|de\s+cette\s+|de\s+ce\s+|de\s+cet\s+)"
         rf"(?P<u>année|an|mois|semaine|trimestre|semestre|siècle|décennie|été|hiver|automne|printemps)"
@@ -623,7 +647,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "season",
         rf"{B}(?:(?P<prep>en|au)\s+)?(?P<t>(?P<det>l{AP}\s*|cet\s+|ce\s+|le\s+)?(?P<s>printemps|été|automne|hiver)"
-        rf"(?:\s+{YEAR}|\s+(?P<dir>{DIR}))?){E}",
+        rf"(?:\s+(?:de\s+)?{YEAR}|\s+(?P<dir>{DIR}))?){E}",
         build_season,
     ),
     _rule(

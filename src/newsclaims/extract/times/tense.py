@@ -24,9 +24,16 @@ _FR_PLANNING_HEADS = frozenset(["prévoir", "promettre", "envisager", "projeter"
 # Verbs whose passive or present use announces a scheduled event ("est prévu", "est attendu").
 _FR_SCHEDULED = frozenset(["prévoir", "attendre", "programmer", "planifier", "convoquer"])
 _VERBAL = ("VERB", "AUX")
+_CLAUSE_DEPS = frozenset(["ccomp", "advcl", "acl:relcl", "xcomp", "conj", "parataxis"])
+# Future and conditional endings (-ra, -ront, -rait, -raient...), after a stem of three letters or more.
+_FR_FUTURE_ENDING = re.compile(r"[a-zàâçéèêëîïôûùü]{3}r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
 _HEAD_STEPS = 6
 
 _EN_FUTURE = words("will 'll shall wo going scheduled expected plans plan planned due upcoming tomorrow")
+# Modals: what they govern is expected, not done ("would be completed by Friday", "could not be ruled
+# out this fall"), unless "have" follows ("could have ended Friday"). "may" only in lower case.
+_EN_MODALS = words("would could might may should must")
+_EN_PAST_ATTEMPT = words("reached immediately confirm comment say identify verify")
 _EN_PAST = words(
     "was were had did said told met took gave came went made saw found left began won lost held fell rose "
     "spoke wrote ran sent spent paid sold struck shot became brought thought knew got kept led felt stood "
@@ -61,7 +68,8 @@ def clause_tense(doc: Doc, start: int, end: int, parsed: bool | None = None) -> 
 def _governing_verb(span: Span) -> Token | None:
     tok = span.root
     for _ in range(_HEAD_STEPS):
-        if tok.pos_ in _VERBAL:
+        own = span.start <= tok.i < span.end  # "en été" tagged as the participle of "être"
+        if not own and (tok.pos_ in _VERBAL or _mistagged_verb(tok)):
             return tok
         # "sont incertains pour samedi": the copula carries the tense of an adjective or noun predicate.
         cop = next((c for c in tok.children if c.dep_ == "cop"), None)
@@ -71,11 +79,24 @@ def _governing_verb(span: Span) -> Token | None:
             break
         tok = tok.head
     # The parse hung the expression off a noun: take the nearest verb of the sentence.
-    verbs = [t for t in span.sent if t.pos_ in _VERBAL]
+    verbs = [t for t in span.sent if t.pos_ in _VERBAL and not span.start <= t.i < span.end]
     return min(verbs, key=lambda t: abs(t.i - span.root.i), default=None)
 
 
+def _mistagged_verb(tok: Token) -> bool:
+    """A clause head the tagger took for a noun ("que les travaux s'achèveraient vendredi"): it heads
+    a subordinate clause, has a subject, and ends as a future or conditional verb does."""
+    return (
+        tok.pos_ in ("NOUN", "PROPN", "ADJ")
+        and tok.dep_ in _CLAUSE_DEPS
+        and any(c.dep_.startswith(("nsubj", "expl")) for c in tok.children)
+        and _FR_FUTURE_ENDING.search(tok.lower_) is not None
+    )
+
+
 def _french_verb_tense(verb: Token, depth: int = 0) -> int:
+    if _mistagged_verb(verb):
+        return FUTURE
     if verb.dep_.startswith("aux") and verb.head is not verb:
         verb = verb.head  # the expression hung off an auxiliary: the group's main verb decides
     if verb.dep_ == "cop":
@@ -97,11 +118,34 @@ def _french_verb_tense(verb: Token, depth: int = 0) -> int:
     if "Inf" in form:
         return _infinitive_tense(verb, depth)
     if "Part" in form:
+        if _detached_future_aux(verb):
+            return FUTURE
         # A participle alone: "l'attaque menée lundi" looks back, "la réunion prévue lundi" ahead.
         return FUTURE if verb.lemma_ in _FR_SCHEDULED else PAST
     if verb.lemma_ == "aller" and any("Inf" in c.morph.get("VerbForm") for c in children):
         return FUTURE
     return _simple_tense(verb)
+
+
+def _detached_future_aux(participle: Token) -> bool:
+    """Whether the verb just before a bare participle is its own future auxiliary, which an incise
+    cut off from it in the parse ("sera, lui, examiné mi-juin", "sera, selon le ministre, voté")."""
+    try:
+        sent_start = participle.sent.start
+    except ValueError:  # no sentence boundaries
+        sent_start = 0
+    for tok in reversed(participle.doc[sent_start : participle.i]):
+        if tok.pos_ in _VERBAL:
+            finite = "Fin" in tok.morph.get("VerbForm")
+            return finite and tok.lemma_ in ("être", "avoir") and _simple_tense(tok) == FUTURE
+    return False
+
+
+def _has_que(verb: Token) -> bool:
+    """Whether the clause of ``verb`` opens with "que" ("pour que le texte soit rendu public")."""
+    head = verb.head if verb.dep_.startswith(("aux", "cop")) else verb
+    marks = [t for c in head.children if c.dep_ == "mark" for t in c.subtree]
+    return any(t.lower_ in ("que", "qu'", "qu’") for t in marks)
 
 
 def _simple_tense(verb: Token) -> int:
@@ -112,6 +156,8 @@ def _simple_tense(verb: Token) -> int:
         return NEUTRAL  # "se réunit", "dit": the passé simple of these verbs is spelled as the present
     if "Imp" in tense or "Past" in tense:
         return PAST
+    if "Sub" in mood and not _has_que(verb):
+        return NEUTRAL  # no "que", no subjunctive: "augmente" read as one is the present
     if "Cnd" in mood or "Sub" in mood:
         return FUTURE  # "devrait", "se tiendrait", "pour que le texte soit rendu": expected, not done
     return NEUTRAL
@@ -147,9 +193,24 @@ def _cue_word_tense(doc: Doc, span: Span) -> int:
             if dist < len(side):
                 i = side[dist]
                 tense = _en_word_tense(doc[i].lower_, doc[i - 1].lower_ if i > 0 else "")
+                if tense is None:
+                    tense = _en_modal_tense(doc, i)
                 if tense is not None:
                     return tense
     return NEUTRAL
+
+
+def _en_modal_tense(doc: Doc, i: int) -> int | None:
+    """FUTURE for a modal that looks ahead, PAST for one that reports an attempt, else None."""
+    tok = doc[i]
+    if tok.lower_ not in _EN_MODALS or (tok.lower_ == "may" and tok.text != "may"):
+        return None
+    after = [t.lower_ for t in doc[i + 1 : i + 4]]
+    if "have" in after or "'ve" in after:
+        return PAST  # "could have ended Friday"
+    if tok.lower_ in ("could", "would") and _EN_PAST_ATTEMPT.intersection(after):
+        return PAST  # "could not be reached Friday", "would not comment Friday": a past attempt
+    return FUTURE
 
 
 def _en_word_tense(word: str, previous: str) -> int | None:
