@@ -14,19 +14,19 @@ from conftest import shared_path
 from newsclaims.evaluation import score
 
 # (gold set, measure) -> lowest acceptable F1. Measured 2026-11-30: dev statements 1.000, attributed
-# 0.985, figures+qualifier 1.000, times+value 0.954; timebank-fr 0.839; timebank-en 0.868; team set
-# (eval/team, team-written, never tuned on) statements 0.90, attributed 0.85, figures 1.000, times 0.950.
+# 0.985, figures+qualifier 1.000, times+value 0.954; timebank-fr 0.858; timebank-en 0.868; team set
+# (eval/team, team-written; its error report guided one round of general fixes) statements 0.90, attributed 0.85, figures 1.000, times 1.000.
 FLOORS = {
     ("dev", "statements"): 0.97,
     ("dev", "attributed"): 0.95,
     ("dev", "figures+qualifier"): 0.97,
     ("dev", "times+value"): 0.92,
-    ("timebank-fr", "times+value"): 0.82,
+    ("timebank-fr", "times+value"): 0.84,
     ("timebank-en", "times+value"): 0.85,
     ("team", "statements"): 0.86,
     ("team", "attributed"): 0.80,
     ("team", "figures+qualifier"): 0.95,
-    ("team", "times+value"): 0.92,
+    ("team", "times+value"): 0.95,
 }
 TEAM_SET = Path(__file__).resolve().parents[1] / "eval" / "team"
 
