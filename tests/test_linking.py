@@ -78,3 +78,27 @@ def test_linking_stays_fast_on_a_huge_article() -> None:
     assert [f.statement for f in linked[:3]] == [0, 1, 2] and linked[-1].statement == n - 1
     dated = date_statements(statements, times, None)
     assert all(s.said_on == "2024-10-28" for s in dated[:5])
+
+
+def test_a_statement_never_starts_inside_the_dateline() -> None:
+    from newsclaims.extract.dateline import dateline_span
+    from newsclaims.linking import trim_dateline
+
+    text = "Titre\n\nLYON, 3 mars (Demo Wire) - Trois usines ont fermé, a déclaré le préfet.\n"
+    span = dateline_span(text)
+    assert span is not None and text[span[0] : span[1]] == "LYON, 3 mars (Demo Wire) -"
+    start = text.index("LYON")
+    end = text.index(", a déclaré")
+    st = Statement(
+        speaker=STATEMENT.speaker,
+        cue=TextSpan("a déclaré", end + 2, end + 11),
+        content=TextSpan(text[start:end], start, end),
+        kind="indirect",
+        sentence=TextSpan(text[start : len(text) - 1], start, len(text) - 1),
+        confidence=0.9,
+    )
+    (trimmed,) = trim_dateline([st], text, span)
+    assert trimmed.content.text == "Trois usines ont fermé"
+    assert text[trimmed.content.start : trimmed.content.end] == trimmed.content.text
+    assert trimmed.sentence.text.startswith("Trois usines")
+    assert trim_dateline([st], text, None) == [st]

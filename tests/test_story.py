@@ -100,6 +100,14 @@ def test_firsts_and_disagreements() -> None:
     assert [(a.value, b.value) for a, b in story.disagreements] == [(10000.0, 12000.0)]
 
 
+def test_one_person_named_two_ways_is_one_source() -> None:
+    full = point(speaker="Antony Blinken", value=8000.0, article_id="b1", figure_id="b1:f0")
+    short = point(speaker="Blinken", value=10000.0, said_on=date(2024, 10, 29), article_id="b2", figure_id="b2:f0")
+    story = build_story("soldats nord-coréens", [full, short])
+    assert story.disagreements == ()
+    assert [p.value for p in story.firsts] == [8000.0, 10000.0]
+
+
 def test_query_terms_group_equivalent_words() -> None:
     terms = query_terms("soldats nord-coréens")
     assert len(terms) == 2

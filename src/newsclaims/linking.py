@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from newsclaims.records import Figure, Statement, TimeExpr
+from newsclaims.records import Figure, Statement, TextSpan, TimeExpr
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NESTED = 8  # statements checked before a figure: enough for contents nested in one another
@@ -36,6 +36,26 @@ def link_figures_to_statements(figures: list[Figure], statements: list[Statement
                 index = i
                 break
         out.append(replace(fig, statement=index) if index is not None else fig)
+    return out
+
+
+def trim_dateline(statements: list[Statement], text: str, dateline: tuple[int, int] | None) -> list[Statement]:
+    """A statement whose words start inside the dateline ("PARIS, 31 oct (AFP) - Près de ...")
+    starts after it: the dateline is the agency's, not the speaker's."""
+    if dateline is None:
+        return statements
+    start, end = dateline
+    while end < len(text) and text[end].isspace():
+        end += 1
+    out = []
+    for st in statements:
+        if start <= st.content.start < end < st.content.end:
+            content = TextSpan(text[end : st.content.end], end, st.content.end)
+            sentence = st.sentence
+            if sentence.start < end <= sentence.end:
+                sentence = TextSpan(text[end : sentence.end], end, sentence.end)
+            st = replace(st, content=content, sentence=sentence)
+        out.append(st)
     return out
 
 

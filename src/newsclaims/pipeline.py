@@ -16,13 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
-from newsclaims.extract.dateline import find_dateline
+from newsclaims.extract.dateline import dateline_span, find_dateline
 from newsclaims.extract.entities import extract_entities
 from newsclaims.extract.figures import extract_figures
 from newsclaims.extract.statements import extract_statements
 from newsclaims.extract.times import extract_times
 from newsclaims.lang import detect_language
-from newsclaims.linking import date_statements, link_figures_to_statements
+from newsclaims.linking import date_statements, link_figures_to_statements, trim_dateline
 from newsclaims.nlp import load_pipeline
 from newsclaims.reading import ReadText
 from newsclaims.records import Article, ArticleRecord, article_id
@@ -102,7 +102,9 @@ def _extract_doc(doc: Doc, ctx: Context, offset: int) -> tuple[list, list, list,
 
 def _assemble(article: Article, parts: list[tuple[list, list, list, list]]) -> ArticleRecord:
     times = [t for p in parts for t in p[2]]
-    statements = date_statements([s for p in parts for s in p[0]], times, article.published)
+    statements = [s for p in parts for s in p[0]]
+    statements = trim_dateline(statements, article.text, dateline_span(article.text))
+    statements = date_statements(statements, times, article.published)
     figures = link_figures_to_statements([f for p in parts for f in p[1]], statements)
     return ArticleRecord(
         article=article,

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from newsclaims.extract.entities import canonical_names
 from newsclaims.gazetteer import canonical_source
 from newsclaims.store.sql import rows as fetch_rows
 
@@ -163,11 +164,11 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return " ".join(text[left + 1 : right].split())
 
 
-def source_key(speaker: str | None) -> str:
-    """What makes two speakers one source: their canonical institution or state, else their folded name."""
-    if not speaker:
-        return ""
-    return fold(canonical_source(speaker) or speaker)
+def source_keys(speakers: set[str]) -> dict[str, str]:
+    """What makes two speakers one source: their canonical institution or state, else the fullest
+    form of their name among the story's speakers ("Blinken" is "Antony Blinken")."""
+    people = canonical_names(sorted(s for s in speakers if not canonical_source(s)))
+    return {s: fold(canonical_source(s) or people.get(s, s)) for s in speakers}
 
 
 def _point(r: dict[str, Any]) -> StoryPoint:
@@ -224,12 +225,13 @@ def build_story(query: str, points: list[StoryPoint]) -> Story:
         (p for p in points if matches(p, terms)),
         key=lambda p: (p.said_on or date.max, p.published or date.max, p.article_id, p.figure_id),
     )
+    keys = source_keys({p.speaker for p in chosen if p.speaker})
     # An article that repeats a source's figure (headline, lead, body) reports it once.
     unique: dict[tuple[str, float | None, str, str], StoryPoint] = {}
     for p in chosen:
-        unique.setdefault((p.article_id, p.value, p.qualifier, source_key(p.speaker)), p)
+        unique.setdefault((p.article_id, p.value, p.qualifier, keys.get(p.speaker or "", "")), p)
     kept = list(unique.values())
-    return Story(query, tuple(kept), _firsts(kept), _disagreements(kept))
+    return Story(query, tuple(kept), _firsts(kept), _disagreements(kept, keys))
 
 
 def _firsts(points: list[StoryPoint]) -> tuple[StoryPoint, ...]:
@@ -240,7 +242,7 @@ def _firsts(points: list[StoryPoint]) -> tuple[StoryPoint, ...]:
     return tuple(sorted(seen.values(), key=lambda p: (p.said_on or date.max, p.value or 0)))
 
 
-def _disagreements(points: list[StoryPoint]) -> tuple[tuple[StoryPoint, StoryPoint], ...]:
+def _disagreements(points: list[StoryPoint], keys: dict[str, str]) -> tuple[tuple[StoryPoint, StoryPoint], ...]:
     attributed = [p for p in points if p.speaker and p.value and p.said_on]
     out: list[tuple[StoryPoint, StoryPoint]] = []
     seen: set[tuple[str, str, float, float]] = set()
@@ -249,11 +251,12 @@ def _disagreements(points: list[StoryPoint]) -> tuple[tuple[StoryPoint, StoryPoi
             assert a.said_on and b.said_on and a.value and b.value  # narrowed above
             if (b.said_on - a.said_on).days > _DISAGREE_DAYS:
                 break
-            if source_key(a.speaker) == source_key(b.speaker) or a.value == b.value:
+            key_a, key_b = keys[a.speaker or ""], keys[b.speaker or ""]
+            if key_a == key_b or a.value == b.value:
                 continue
             if max(a.value, b.value) / min(a.value, b.value) > _COMPARABLE:
                 continue
-            key = (source_key(a.speaker), source_key(b.speaker), a.value, b.value)
+            key = (key_a, key_b, a.value, b.value)
             if key not in seen:
                 seen.add(key)
                 out.append((a, b))

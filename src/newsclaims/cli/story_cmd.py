@@ -15,6 +15,7 @@ from newsclaims.store import open_store
 from newsclaims.story import Story, StoryPoint, story
 
 DEMO_QUERY = "soldats nord-coréens"
+MAX_DISAGREEMENTS_SHOWN = 12  # the table is for reading; --format json has them all
 
 
 @click.command(name="story")
@@ -119,8 +120,10 @@ def print_story(result: Story, console: Console) -> None:
             console.print(f"  {_value(p):>10}  {_when(p)}  {escape(p.source or '')}")
     if result.disagreements:
         console.print("\n[bold]Where sources disagree[/bold] (different values within three days)")
-        for a, b in result.disagreements:
+        for a, b in result.disagreements[:MAX_DISAGREEMENTS_SHOWN]:
             console.print(
                 f"  {_when(a)} {escape(a.source or '')}: {_value(a)}  vs  {_when(b)} {escape(b.source or '')}: "
                 f"{_value(b)}"
             )
+        if len(result.disagreements) > MAX_DISAGREEMENTS_SHOWN:
+            console.print(f"  ... and {len(result.disagreements) - MAX_DISAGREEMENTS_SHOWN} more (--format json)")

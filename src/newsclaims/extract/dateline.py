@@ -73,6 +73,25 @@ def find_dateline(text: str, lang: str, today: date | None = None) -> date | Non
     return None
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Offsets of the dateline itself ("WASHINGTON, 31 octobre (AFP) -"), so that no statement starts
+    inside it; None when the first lines carry none."""
+    head = text[:HEAD_CHARS]
+    offset = 0
+    seen = 0
+    for line in head.splitlines(keepends=True):
+        if line.strip():
+            seen += 1
+            for form in _FORMS[:3]:  # the "Publié le" form is a byline, not a lead-in to the story
+                m = form.match(line)
+                if m:
+                    return offset + len(line) - len(line.lstrip()), offset + m.end()
+            if seen >= HEAD_LINES:
+                break
+        offset += len(line)
+    return None
+
+
 def _date_of(m: re.Match[str], text: str, today: date) -> date | None:
     groups = {k: v for k, v in m.groupdict().items() if v}
     day_s = groups.get("day") or groups.get("day2") or groups.get("day3")
