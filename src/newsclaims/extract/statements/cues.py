@@ -8,6 +8,7 @@ inverted subjects ("ont annoncé jeudi des responsables" parses as an oblique).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -24,6 +25,7 @@ from newsclaims.extract.statements.lexicon import (
     QUE,
     QUOTE,
     TIME_WORDS,
+    TITLE_CUES,
     CueVerb,
     cue_for,
 )
@@ -51,6 +53,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 FLOATING_QUANTIFIERS = frozenset({"tous", "toutes", "tout", "deux", "trois", "chacun", "chacune"})
 # After an object that is the claim, these carry it on: "le fait que", "comme un signe", "afin que".
 OBJECT_GOES_ON = QUE_WORDS | {"comme", "de", "d'", "d’", "afin", "pour"}
+# Between an object and the quoted words said of it: "qualifié ce texte d'« inapplicable »" (the
+# tokenizer may split "d'«" into "d", "'", "«").
+ATTRIBUTE_GLUE = frozenset({"de", "d", "d'", "d’", "'", "’", "comme"})
+INCISE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "…"})
 COMPOUND_PREPOSITIONS = frozenset({"lors", "auprès", "près", "autour", "loin", "face", "avant", "après"})
 ESTIMATE_LEMMAS = frozenset({"estimer", "évaluer", "chiffrer"})
 NOT_SOURCES = frozenset(
@@ -225,11 +231,18 @@ def _is_incise(view: View, start: int, end: int) -> bool:
     if any(doc[k].lower_ in INVERSION_CLITICS for k in range(start, end)):
         return True
     j = end
-    while j < len(doc) and doc[j].pos_ in ("ADV",):
+    while j < len(doc) and (doc[j].pos_ in ("ADV",) or doc[j].lower_ in TIME_WORDS):
         j += 1
     if j < len(doc) and doc[j].pos_ in ("DET", "PROPN"):
         k = extend_np(view, j, len(doc))
-        return k < len(doc) and doc[k].text in (",", ".", "»", "”") and k - j <= 8
+        if k - j > 8:
+            return False
+        # "« A, a déclaré le maire jeudi sur France Bleu. B »": when and where, then the sentence ends.
+        for m in range(k, min(len(doc), k + 10)):
+            if doc[m].text in (",", ".", "»", "”"):
+                return True
+            if doc[m].pos_ in ("VERB", "AUX") or view.quote_opening_at(m) is not None:
+                return False
     return False
 
 
@@ -244,8 +257,19 @@ class CueReader:
         self.view = view
         self.doc = view.doc
         self.cues = cues
+        self._cue_verbs = [c.verb.i for c in cues]
         self.stops = {self._stop_of(c) for c in cues if self.inverted_position(c)}
-        self.by_verb: dict[int, Draft] = {}  # the first draft of each cue verb read so far
+        self._verbs: list[int] = []  # cue verbs read so far, in text order
+        self._firsts: list[Draft] = []  # the first draft of each of them
+
+    def note(self, verb: int, draft: Draft) -> None:
+        """The first draft a cue verb gave; cues are read in text order."""
+        self._verbs.append(verb)
+        self._firsts.append(draft)
+
+    def drafts_between(self, lo: int, hi: int) -> list[Draft]:
+        """First drafts of the cue verbs read so far with lo <= verb < hi."""
+        return self._firsts[bisect.bisect_left(self._verbs, lo) : bisect.bisect_left(self._verbs, hi)]
 
     def _stop_of(self, cue: Cue) -> int:
         """Just past the reported words before an inverted cue: before its comma or "comme"."""
@@ -285,12 +309,50 @@ class CueReader:
         # "Le gouvernement, a précisé le porte-parole, ne reviendra pas".
         view = self.view
         if any(
-            c.dep_ in ("nsubj", "nsubj:pass") and c.i < cue.group_start and view.inside_quote(c.i) is None
+            c.dep_ in ("nsubj", "nsubj:pass")
+            and c.i < cue.group_start
+            and view.inside_quote(c.i) is None
+            and not self._has_own_verb(c, cue.group_start)
+            and not self._main_verb_before(c)
             for c in cue.verb.children
         ) and not (prev.text == "," and self._incise_outside_quotes(cue)):
             return False
         # "..., affirmant que" is a participle clause, not an inverted cue.
         return cue.verb.morph.get("Tense") != ["Pres"] or "Part" not in cue.verb.morph.get("VerbForm")
+
+    def _has_own_verb(self, subj: Token, limit: int) -> bool:
+        """ "Les vols reprendront lundi, a précisé X": the parser hung the clause on its subject, but a
+        finite verb of its own (no relative "qui" or conjunction before it) makes it a clause of its own.
+        A verb taken for the subject ("..., doivent conduire à ..., insistent X") is one too."""
+        if subj.pos_ in ("VERB", "AUX"):
+            return True
+        for t in subj.subtree:
+            if not subj.i < t.i < limit or t.pos_ not in ("VERB", "AUX") or t.morph.get("VerbForm") != ["Fin"]:
+                continue
+            verb = t.head if t.pos_ == "AUX" and t.dep_.startswith(("aux", "cop")) else t
+            if verb.dep_ in ("acl:relcl", "advcl", "ccomp") or any(
+                subj.i < c.i < t.i and (c.pos_ == "SCONJ" or c.morph.get("PronType") == ["Rel"]) for c in verb.children
+            ):
+                continue
+            return True
+        return False
+
+    def _main_verb_before(self, subj: Token) -> bool:
+        """ "..., doivent conduire à consulter un médecin, insistent X": the parser's subject comes
+        after a main clause's finite verb, so it is that clause's object, not the cue's subject."""
+        doc, view = self.doc, self.view
+        unit = view.units[view.unit_of[subj.i]]
+        for k in range(unit.start, subj.left_edge.i):
+            t = doc[k]
+            if t.pos_ not in ("VERB", "AUX") or t.morph.get("VerbForm") != ["Fin"] or view.quote_of[k] >= 0:
+                continue
+            verb = t.head if t.pos_ == "AUX" and t.dep_.startswith(("aux", "cop")) else t
+            if verb.dep_ in ("advcl", "acl:relcl", "acl", "ccomp", "csubj") or any(
+                c.pos_ == "SCONJ" or c.morph.get("PronType") == ["Rel"] for c in verb.children if c.i < verb.i
+            ):
+                continue
+            return True
+        return False
 
     def _incise_outside_quotes(self, cue: Cue) -> bool:
         unit = self.view.units[self.view.unit_of[cue.verb.i]]
@@ -346,7 +408,24 @@ class CueReader:
             if low.startswith("-") and low.lstrip("-t") in SUBJECT_CLITICS:
                 return SourceRef(pronoun=k)
         span = self.postverbal_subject(cue.group_end, unit.end)
-        return SourceRef(span=span, strict=cue.info.weak, after_words=True) if span else None
+        if span is None:
+            return None
+        # "a visité l'usine, a annoncé la fermeture": a second verb of the same subject, whose object
+        # is no source; otherwise the phrase after an inverted cue can only be who spoke.
+        coordinated = NP in cue.info.frames and self._shares_a_speaking_subject(cue.verb)
+        return SourceRef(span=span, strict=cue.info.weak, after_words=True, slot="" if coordinated else "inverted")
+
+    def _shares_a_speaking_subject(self, verb: Token) -> bool:
+        """A verb coordinated with an earlier one whose subject could speak: "Le ministre a visité
+        l'usine, a annoncé la fermeture" (not "Les routes resteront fermées, a annoncé X")."""
+        if verb.dep_ != "conj" or verb.head.i >= verb.i:
+            return False
+        subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            return False
+        if subj.pos_ == "PRON":
+            return subj.lower_ in SUBJECT_CLITICS
+        return subj.pos_ == "PROPN" or noun_class(subj) in ("person", "organisation", "group")
 
     def postverbal_subject(self, j: int, limit: int) -> tuple[int, int] | None:
         """The subject after an inverted cue, past adverbs, dates and prepositional phrases."""
@@ -435,6 +514,10 @@ class CueReader:
         if after >= unit.end or doc[after].text != ",":
             return content
         rest = after + 1
+        if rest < unit.end and (
+            doc[rest].morph.get("PronType") == ["Rel"] or doc[rest].lower_ in ("qui", "dont", "lequel", "laquelle")
+        ):
+            return content  # "..., a indiqué le maire, Jorge X, qui a lancé un appel": about the source
         q = view.quote_opening_at(rest) if rest < unit.end else None
         if q is not None:
             # "bien que, comme le rappelle HRW, « ... »": the quotation is what is reported.
@@ -490,7 +573,14 @@ class CueReader:
         after = cue.group_end
         if source.span:
             after = source.span[1]
-        while after < len(doc) and doc[after].text in (",", ".") and doc[after].idx < q.end:
+        # The cue's sentence may go on ("a-t-il déclaré jeudi à la radio. B"): B starts after it.
+        stop = next(
+            (j for j in range(after, min(len(doc), after + 16)) if doc[j].idx >= q.end or doc[j].text in INCISE_ENDS),
+            None,
+        )
+        if stop is not None and doc[stop].idx < q.end:
+            after = stop
+        while after < len(doc) and doc[after].text in INCISE_ENDS and doc[after].idx < q.end:
             after += 1
         cue_span = self._cue_span(cue)
         out = []
@@ -518,8 +608,12 @@ class CueReader:
         low = tok.lower_
         cue_span = self._cue_span(cue)
         conf = self._confidence(cue, 0.9 if source.span else 0.8)
-        # A cue inside a relative or participial clause reports no further than that clause.
+        # A cue inside a relative or participial clause reports no further than that clause, and none
+        # reports past a second cue of the same subject: "a dénoncé X et a affirmé que Y".
         bound = cue.verb.right_edge.i + 1 if cue.verb.dep_ in ("acl:relcl", "acl") else None
+        second = self._coordinated_cue(cue, unit)
+        if second is not None:
+            bound = second if bound is None else min(bound, second)
         # « à ce que »: s'attendre à ce qu'ils entrent en combat
         if low in ("à", "de") and k + 2 < unit.end and doc[k + 1].lower_ == "ce" and doc[k + 2].lower_ in QUE_WORDS:
             k, low = k + 2, doc[k + 2].lower_
@@ -541,7 +635,48 @@ class CueReader:
             ends = [e for e in (bound, self._object_end(k, unit)) if e is not None]
             drafts = self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np", min(ends, default=None))
             return [d for d in drafts if len(view.text[d.content[0] : d.content[1]].split()) >= 3]
+        if QUE in frames and self._quoted_attribute(k, unit):
+            # "a jugé ce budget « insincère »": what the object is said to be, in the speaker's words.
+            return self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np-quote", bound)
         return []
+
+    def _quoted_attribute(self, k: int, unit: Unit) -> bool:
+        """A noun phrase followed by a short quotation in lower case that qualifies it (not a name
+        or a title: "l'opération « Sentinelle »")."""
+        doc, view = self.doc, self.view
+        if doc[k].pos_ not in ("DET", "NOUN"):
+            return False
+        j = extend_np(view, k, unit.end)
+        if j <= k or doc[j - 1].lower_ in TITLE_CUES:
+            return False
+        while j < unit.end and doc[j].lower_ in ATTRIBUTE_GLUE:
+            j += 1
+        q = view.quote_opening_at(j) if j < unit.end else None
+        if q is None or not q.closed:
+            return False
+        inner = q.inner(view.text)
+        return inner[:1].islower() and len(inner.split()) <= 8
+
+    def _coordinated_cue(self, cue: Cue, unit: Unit) -> int | None:
+        """Where a second cue verb of the same subject begins, with "et", "puis" or a comma before its
+        verb group: "a dénoncé une enquête « à charge » et a affirmé que ...". The parser's link
+        says so, or the same auxiliary with no subject of its own ("a ... et a ...")."""
+        doc, view = self.doc, self.view
+        aux = next((doc[k].lower_ for k in range(cue.group_start, cue.verb.i) if doc[k].pos_ == "AUX"), None)
+        lo = bisect.bisect_right(self._cue_verbs, cue.verb.i)
+        for other in self.cues[lo:]:
+            verb = other.verb
+            if verb.i >= unit.end:
+                break
+            prev = self._prev_token(other.group_start)
+            if prev is None or prev.lower_ not in ("et", "puis", ",") or view.inside_quote(verb.i) is not None:
+                continue
+            linked = verb.dep_ == "conj" and verb.head.i == cue.verb.i
+            own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            same_aux = aux is not None and doc[other.group_start].lower_ == aux
+            if linked or (same_aux and not own_subject):
+                return prev.i
+        return None
 
     def _object_end(self, k: int, unit: Unit) -> int | None:
         """Where an object that is the claim ends: its noun phrase, unless a clause or an attribute
@@ -551,10 +686,10 @@ class CueReader:
             return None
         end = extend_np(self.view, k, unit.end)
         nxt = end
-        while nxt < unit.end and doc[nxt].pos_ == "DET":
+        while nxt < unit.end and (doc[nxt].pos_ == "DET" or doc[nxt].lower_ in ATTRIBUTE_GLUE):
             nxt += 1
         if end <= k or (nxt < unit.end and self.view.quote_opening_at(nxt) is not None):
-            return None  # "un « nouveau départ »": the quotation is part of the object
+            return None  # "un « nouveau départ »", "qualifié ce texte d'« inapplicable »": quoted too
         if end < unit.end and (doc[end].lower_ in OBJECT_GOES_ON or doc[end].pos_ == "ADJ"):
             return None
         return end
@@ -587,10 +722,12 @@ class CueReader:
         doc = self.doc
         tok = doc[j]
         low = tok.lower_
+        if low in ("ce", "cet", "cette"):
+            return j + 1 < limit and doc[j + 1].lower_ in TIME_WORDS  # "ce matin", not "ce budget"
         if tok.is_space or tok.text == "," or (low in TIME_WORDS and tok.pos_ != "VERB"):
             return True
-        if tok.pos_ == "ADV" and low not in ("ne", "pas"):
-            return True
+        if tok.pos_ == "ADV" and low not in ("ne", "pas") and low not in QUE_WORDS:
+            return True  # "qu'" of "qu'une" may be tagged an adverb
         if tok.pos_ == "NUM" and j + 1 < limit and doc[j + 1].lower_ in TIME_WORDS:
             return True
         return tok.pos_ == "PRON" and low in OBJECT_CLITICS and tok.dep_ in ("iobj", "obl:arg", "obl")
@@ -659,6 +796,9 @@ class CueReader:
         while k < unit.end and (doc[k].is_space or doc[k].text in (",", ":", "'", "’")):
             k += 1
         end = self.content_end(k, unit)
+        circumstance = self._circumstance(k, end, rule != "que")
+        if circumstance is not None:
+            limit = circumstance if limit is None else min(limit, circumstance)
         if limit is not None and limit > k:
             end = min(end, limit)
             while end > k and doc[end - 1].text in (",", ";", ":"):
@@ -667,7 +807,7 @@ class CueReader:
             return []
         a, b = doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text)
         # A quotation opened in the content closes in it too, even past a clause bound.
-        for q in view.quotes:
+        for q in view.quotes_touching(a, b):
             if a <= q.open < b < q.close <= unit.end_char:
                 b = q.close
         # "que « ... »": the whole clause is quoted, so the statement is direct.
@@ -675,6 +815,30 @@ class CueReader:
         if q is not None and q.close >= b - 1 and q.close <= b + 1:
             a, b = q.start, q.end
         return [Draft((a, b), cue_span, source, unit_i, conf, rule)]
+
+    def _circumstance(self, k: int, end: int, phrase: bool) -> int | None:
+        """Where words about the act of saying begin after what was said: ", puis à nouveau par
+        courrier" (a second time it was said); after an infinitive or an object (``phrase``), also
+        "lors d'une réunion", "au cours de", "à l'issue de" (when it was said)."""
+        doc, view = self.doc, self.view
+        for j in range(k + 1, end):
+            if view.inside_quote(j) is not None:
+                continue
+            low = doc[j].lower_
+            nxt = doc[j + 1] if j + 1 < end else None
+            if low == "," and nxt is not None and nxt.lower_ == "puis" and j + 2 < end:
+                after = doc[j + 2]
+                if after.pos_ in ("ADP", "ADV") and after.lower_ not in DE_WORDS:
+                    return j
+            if not phrase or nxt is None:
+                continue
+            if low == "lors" and nxt.lower_ in DE_WORDS | {"du", "des"}:
+                return j
+            if low in ("au", "à") and nxt.lower_ in ("cours", "l'issue", "l’issue", "l'occasion", "l’occasion"):
+                return j
+            if low == "à" and nxt.lower_ in ("l'", "l’") and j + 2 < end and doc[j + 2].lower_ in ("issue", "occasion"):
+                return j
+        return None
 
     def quote_drafts(self, k: int, unit_i: int, cue_span, source: SourceRef, conf: float) -> list[Draft]:
         """One statement per quotation the cue introduces: « A », et à « B »."""
@@ -786,6 +950,8 @@ class CueReader:
         if form == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
             return self._participle_source(verb, cue)
         if form == ["Inf"] and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.head.lemma_ == "voir" and any(c.lower_ in ("se", "s'", "s’") for c in verb.head.children):
+                return None  # "se verra demander de": asked, not asking
             return self._source_of_verb(verb.head, cue, depth + 1)
         if verb.pos_ != "VERB" and verb.i > 0 and doc[verb.i - 1].lower_ in SUBJECT_CLITICS:
             return SourceRef(pronoun=verb.i - 1)
@@ -847,7 +1013,8 @@ class CueReader:
         a, b = subject_np(self.view, head, limit)
         if ent is not None:
             a, b = min(a, ent[0]), max(b, min(ent[1], limit))
-        return a, b
+        # "La présidente, Florence Vienne, a déclaré": the parser may leave the name out.
+        return a, with_apposition(self.view, a, b, limit)
 
     def _participle_source(self, verb: Token, cue: Cue) -> SourceRef | None:
         """ "affirmant que", "en ajoutant": the noun it qualifies, else who spoke last in the
@@ -858,7 +1025,7 @@ class CueReader:
             if cls in ("person", "organisation", "group", "named"):
                 return SourceRef(span=self._noun_span(head, verb.i))
         unit = self.view.units[self.view.unit_of[verb.i]]
-        earlier = [d for i, d in self.by_verb.items() if unit.start <= i < verb.i]
+        earlier = self.drafts_between(unit.start, verb.i)
         if earlier:
             return SourceRef(like=earlier[-1])
         tok = verb

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -15,6 +19,9 @@ class SourceRef:
     like: Draft | None = None  # the same source as another draft (a participle, a colon after a cue)
     strict: bool = False  # the noun phrase must be a known kind of source (weak cue verbs)
     after_words: bool = False  # named after what was said (an inverted cue): "a poursuivi l'expert"
+    # Where only a source can stand, so a plain noun phrase is one: "inverted" (", a annoncé la
+    # métropole."), "selon" ("d'après la métropole,"); "" elsewhere.
+    slot: str = ""
 
 
 @dataclass
@@ -37,3 +44,30 @@ class Draft:
         c, d = other.content
         inter = min(b, d) - max(a, c)
         return inter > 0 and inter >= 0.5 * min(b - a, d - c)
+
+
+class SpanIndex(Generic[T]):
+    """Items by character span, bucketed by position, so that "what overlaps this span" looks only
+    near it: checking each new statement against all earlier ones made long texts quadratic."""
+
+    WIDTH = 1024
+
+    def __init__(self) -> None:
+        self._buckets: dict[int, list[tuple[int, int, int, T]]] = {}
+        self._count = 0
+
+    def add(self, a: int, b: int, item: T) -> None:
+        entry = (a, b, self._count, item)
+        self._count += 1
+        for k in range(a // self.WIDTH, max(a, b - 1) // self.WIDTH + 1):
+            self._buckets.setdefault(k, []).append(entry)
+
+    def near(self, a: int, b: int) -> Iterator[T]:
+        """Items whose span touches [a, b] (ends included), in the order they were added."""
+        found: dict[int, T] = {}
+        for k in range(a // self.WIDTH, max(a, b - 1) // self.WIDTH + 1):
+            for x, y, n, item in self._buckets.get(k, ()):
+                if x <= b and a <= y:
+                    found[n] = item
+        for n in sorted(found):
+            yield found[n]

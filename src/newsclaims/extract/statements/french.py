@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsclaims.extract.statements.cues import CueReader, find_cues
-from newsclaims.extract.statements.drafts import Draft
+from newsclaims.extract.statements.drafts import Draft, SpanIndex
 from newsclaims.extract.statements.layout import View
 from newsclaims.extract.statements.sources import SourceReader
 from newsclaims.extract.statements.speakers import (
@@ -55,34 +55,41 @@ def extract_french(doc: Doc) -> list[Statement]:
 
 def _cue_drafts(view: View, reader: CueReader) -> list[Draft]:
     drafts: list[Draft] = []
+    contents: SpanIndex[Draft] = SpanIndex()  # what each live draft reports
+    inverted: SpanIndex[Draft] = SpanIndex()  # inverted drafts, by where their cue starts
+    dead: set[int] = set()
     for cue in reader.cues:
         pos = cue.verb.idx
-        if any(d.content[0] <= pos < d.content[1] for d in drafts):
+        if any(d.content[0] <= pos < d.content[1] and id(d) not in dead for d in contents.near(pos, pos)):
             continue  # reported inside another statement: "il a dit que X avait annoncé ..."
         found = reader.read(cue)
         if not found:
             continue
-        reader.by_verb[cue.verb.i] = found[0]
+        reader.note(cue.verb.i, found[0])
         for new in found:
-            drafts = _merge_chain(drafts, new)
-    return drafts
-
-
-def _merge_chain(drafts: list[Draft], new: Draft) -> list[Draft]:
-    """ "X, indique une analyse, a annoncé Y": the outer cue reports the inner one's words."""
-    if new.rule == "inverted" and new.cue:
-        inner = [d for d in drafts if d.rule == "inverted" and d.cue and new.content[0] <= d.cue[0] < new.content[1]]
-        if inner:
-            new.content = inner[0].content
-            drafts = [d for d in drafts if d not in inner]
-    return [*drafts, new]
+            # "X, indique une analyse, a annoncé Y": the outer cue reports the inner one's words.
+            if new.rule == "inverted" and new.cue:
+                a, b = new.content
+                inner = [d for d in inverted.near(a, b) if id(d) not in dead and d.cue and a <= d.cue[0] < b]
+                if inner:
+                    new.content = inner[0].content
+                    dead.update(id(d) for d in inner)
+            drafts.append(new)
+            contents.add(*new.content, new)
+            if new.rule == "inverted" and new.cue:
+                inverted.add(new.cue[0], new.cue[0], new)
+    return [d for d in drafts if id(d) not in dead]
 
 
 def _add(drafts: list[Draft], more: list[Draft]) -> list[Draft]:
     out = list(drafts)
+    index: SpanIndex[Draft] = SpanIndex()
+    for d in out:
+        index.add(*d.content, d)
     for d in more:
-        if not any(d.overlaps(o) for o in out):
+        if not any(d.overlaps(o) for o in index.near(*d.content)):
             out.append(d)
+            index.add(*d.content, d)
     return out
 
 
@@ -119,7 +126,7 @@ def _speaker(
         return _pronoun_speaker(view, src.pronoun, resolver)
     if src.span is not None:
         a, b = src.span
-        ref = builder.from_span(a, b, strict=src.strict)
+        ref = builder.from_span(a, b, strict=src.strict, slot=src.slot)
         if ref is None:
             return None, None
         tokens = [view.doc[k] for k in range(a, b) if not view.doc[k].is_space]
@@ -158,15 +165,6 @@ def _mention(view: View, a: int, b: int) -> TextSpan:
 # Records
 
 
-def _kind(view: View, a: int, b: int) -> str:
-    for q in view.quotes:
-        if q.start <= a and b <= q.end:
-            return "direct"
-    if any(a <= q.open < b or a < q.close <= b for q in view.quotes):
-        return "mixed"
-    return "indirect"
-
-
 def _statement(view: View, d: Draft, speaker: Speaker) -> Statement:
     a, b = d.content
     text = view.text
@@ -182,7 +180,7 @@ def _statement(view: View, d: Draft, speaker: Speaker) -> Statement:
         speaker=speaker,
         cue=cue,
         content=TextSpan(text[a:b], a, b),
-        kind=_kind(view, a, b),  # type: ignore[arg-type]
+        kind=view.kind_of(a, b),  # type: ignore[arg-type]
         sentence=TextSpan(text[s0:s1], s0, s1),
         confidence=d.confidence if speaker.name else d.confidence * 0.5,
         version=VERSION,

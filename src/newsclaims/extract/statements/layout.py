@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc
 
 from newsclaims.extract.statements.quotes import CLOSERS, Quote, find_quotes
 
@@ -37,7 +38,13 @@ class View:
         self.doc = doc
         self.text = doc.text
         self.quotes = find_quotes(self.text)
-        self._starts = [t.idx for t in doc]
+        self._closes = [q.close for q in self.quotes]  # quotations do not overlap: sorted too
+        # Token offsets and texts as plain lists, read from the Doc's arrays: building a Python Token
+        # for each look is what long texts spend their time on.
+        bounds = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self._starts = [a for a, _n in bounds]
+        self._ends = [a + n for a, n in bounds]
+        self._texts = [self.text[a : a + n] for a, n in bounds]
         self.quote_of = self._token_quotes()
         self.units, self.unit_of = self._split_units()
 
@@ -59,75 +66,91 @@ class View:
                 out[ti] = qi
         return out
 
+    def quotes_touching(self, a: int, b: int) -> list[Quote]:
+        """The quotations that close after ``a`` and open before ``b``, found by bisection."""
+        out = []
+        for qi in range(bisect.bisect_right(self._closes, a), len(self.quotes)):
+            if self.quotes[qi].open >= b:
+                break
+            out.append(self.quotes[qi])
+        return out
+
+    def kind_of(self, a: int, b: int) -> str:
+        """ "direct" for words inside one quotation, "mixed" when a quotation mark is among them."""
+        near = self.quotes_touching(a - 1, b + 1)
+        if any(q.start <= a and b <= q.end for q in near):
+            return "direct"
+        if any(a <= q.open < b or a < q.close <= b for q in near):
+            return "mixed"
+        return "indirect"
+
     def inside_quote(self, i: int) -> Quote | None:
         """The quotation whose words hold token i (its marks excluded)."""
         qi = self.quote_of[i]
         if qi < 0:
             return None
         q = self.quotes[qi]
-        idx = self.doc[i].idx
+        idx = self._starts[i]
         return q if q.start <= idx < q.end else None
 
     def quote_opening_at(self, i: int) -> Quote | None:
         """The quotation whose opening mark is in token i ("«", or "'«" after "qu")."""
         qi = self.quote_of[i]
-        tok = self.doc[i]
-        if qi >= 0 and tok.idx <= self.quotes[qi].open < tok.idx + len(tok.text):
+        if qi >= 0 and self._starts[i] <= self.quotes[qi].open < self._ends[i]:
             return self.quotes[qi]
         return None
 
     def quote_closing_at(self, i: int) -> Quote | None:
         qi = self.quote_of[i]
-        if qi >= 0 and self.quotes[qi].closed and self.quotes[qi].close == self.doc[i].idx + len(self.doc[i].text):
+        if qi >= 0 and self.quotes[qi].closed and self.quotes[qi].close == self._ends[i]:
             return self.quotes[qi]
         return None
 
     # -- units ----------------------------------------------------------------------------------
 
     def _split_units(self) -> tuple[list[Unit], list[int]]:
-        doc = self.doc
+        texts = self._texts
         units: list[Unit] = []
-        unit_of = [0] * len(doc)
+        unit_of = [0] * len(texts)
         start, para = 0, 0
 
         def close(end: int) -> None:
             nonlocal start
             # Line-break tokens belong to no unit's words but are indexed to the unit before them.
             first = start
-            while first < end and doc[first].is_space:
+            while first < end and texts[first].isspace():
                 first += 1
             last = end
-            while last > first and doc[last - 1].is_space:
+            while last > first and texts[last - 1].isspace():
                 last -= 1
             if last > first:
-                units.append(Unit(first, last, doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text), para))
+                units.append(Unit(first, last, self._starts[first], self._ends[last - 1], para))
             for k in range(start, end):
                 unit_of[k] = max(0, len(units) - 1)
             start = end
 
-        for i, tok in enumerate(doc):
-            if "\n" in tok.text:
+        for i, text in enumerate(texts):
+            if "\n" in text:
                 close(i + 1)
                 para += 1
-            elif self._ends_sentence(tok) and self._starts_sentence(i + 1):
+            elif self._ends_sentence(i) and self._starts_sentence(i + 1):
                 close(i + 1)
-        close(len(doc))
+        close(len(texts))
         return units, unit_of
 
-    def _ends_sentence(self, tok: Token) -> bool:
-        if self.quote_of[tok.i] >= 0 and self.quote_closing_at(tok.i) is None:
+    def _ends_sentence(self, i: int) -> bool:
+        closing = self.quote_closing_at(i)
+        if self.quote_of[i] >= 0 and closing is None:
             return False  # sentences inside a quotation stay with it
-        if tok.text in SENTENCE_END:
+        if self._texts[i] in SENTENCE_END:
             return True
-        q = self.quote_closing_at(tok.i)
-        return q is not None and self.text[q.start : q.end][-1:] in ".!?…"
+        return closing is not None and self.text[closing.start : closing.end][-1:] in ".!?…"
 
     def _starts_sentence(self, i: int) -> bool:
-        doc = self.doc
-        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        texts = self._texts
+        while i < len(texts) and texts[i].isspace() and "\n" not in texts[i]:
             i += 1
-        if i >= len(doc):
+        if i >= len(texts):
             return True
-        tok = doc[i]
-        first = tok.text[:1]
-        return first.isupper() or first.isdigit() or tok.text in DASHES or self.quote_opening_at(i) is not None
+        first = texts[i][:1]
+        return first.isupper() or first.isdigit() or texts[i] in DASHES or self.quote_opening_at(i) is not None

@@ -85,6 +85,8 @@ _add_frame(
 CUE_VERBS["accuser"] = CueVerb("accuser", frozenset({DEINF, QUOTE}))
 CUE_VERBS["exiger"] = CueVerb("exiger", frozenset({QUE, DEINF, NP, QUOTE}))
 CUE_VERBS["appeler"] = CueVerb("appeler", frozenset({DEINF}))
+# Requests report what is asked for in a "que" clause too: "a demandé que", "réclame que".
+_add_frame("demander réclamer revendiquer", QUE)
 
 # Beliefs and expectations: statements the guide calls optional.
 for _lemma in ("espérer", "craindre", "redouter", "s'attendre", "souhaiter"):
@@ -249,7 +251,12 @@ PERSON_NOUNS = words(
     manifestante étudiant étudiante enseignant enseignante instituteur institutrice proviseur recteur rectrice doyen
     doyenne président-directeur présidente-directrice coordinateur coordinatrice coordonnateur organisateur
     organisatrice animateur animatrice commentateur commentatrice observateur observatrice républicain républicaine
-    démocrate socialiste écologiste conservateur conservatrice travailliste"""
+    démocrate socialiste écologiste conservateur conservatrice travailliste adjoint adjointe préfet préfète
+    sous-préfet sous-préfète trésorier trésorière producteur productrice pompier sauveteur agent agente infirmier
+    infirmière chirurgien chirurgienne pharmacien pharmacienne vétérinaire élève lycéen lycéenne parent salarié
+    salariée employé employée ouvrier ouvrière retraité retraitée locataire propriétaire usager usagère client
+    cliente consommateur consommatrice supporter supporteur arbitre attaquant défenseur gardien universitaire
+    complice greffier greffière bâtonnier prévenu prévenue accusé accusée plaignant plaignante"""
 )
 
 ORG_NOUNS = words(
@@ -261,7 +268,7 @@ ORG_NOUNS = words(
     municipalité préfecture parlement assemblée sénat congrès hôpital université école laboratoire centre
     observatoire cabinet ambassade consulat diplomatie chancellerie régime junte milice commandement secrétariat
     bureau droite gauche exécutif opérateur fabricant éditeur diffuseur assureur transporteur distributeur
-    régulateur marine aviation douane douanes"""
+    régulateur marine aviation douane douanes accusation"""
 )
 
 DOCUMENT_NOUNS = words(
@@ -292,6 +299,18 @@ TIME_WORDS = words(
     avril mai juin juillet août septembre octobre novembre décembre mi-janvier mi-février mi-mars mi-avril mi-mai
     mi-juin mi-juillet mi-août mi-septembre mi-octobre mi-novembre mi-décembre semaine mois année an week-end fin
     début jour journée heure heures ce cette cet"""
+)
+
+# Nouns after "selon" that say "depending on", not "according to": "selon les cas", "selon le
+# calendrier prévu".
+CIRCUMSTANCE_NOUNS = words(
+    """cas pays région régions endroit endroits lieu lieux saison saisons année années période périodes jour jours
+    moment moments besoin besoins circonstance circonstances modèle modèles version versions secteur secteurs type
+    types catégorie catégories profil profils âge âges taille tailles niveau niveaux degré degrés heure heures
+    calendrier programme plan scénario scénarios formule principe règle règles loi lois terme termes usage usages
+    habitude habitudes tradition coutume mode méthode méthodes procédure critère critères barème barèmes tarif
+    tarifs produit produits modalité modalités météo temps trafic zone zones quartier quartiers horaire
+    horaires droit mythologie légende croyance"""
 )
 
 # Words before a quotation that make it a name or title, not speech ("l'émission « Matin »").

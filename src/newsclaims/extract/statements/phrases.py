@@ -35,7 +35,9 @@ def noun_class(tok: Token) -> str | None:
             low = low[len(prefix) :]
     first = low.split("-")[0]
     lemma = tok.lemma_.lower()
-    if low in PERSON_NOUNS or first in PERSON_NOUNS or lemma in PERSON_NOUNS or _agent_noun(low):
+    # The endings of "graphiste" say nothing of a name: "Jean-Baptiste", "Callixte".
+    agent = _agent_noun(low) and not (tok.pos_ in NAME_POS and tok.text[:1].isupper())
+    if low in PERSON_NOUNS or first in PERSON_NOUNS or lemma in PERSON_NOUNS or agent:
         return "group" if is_plural(tok) else "person"
     if low in INSTITUTIONS or low in ORG_NOUNS or lemma in ORG_NOUNS:
         return "organisation"
@@ -97,6 +99,14 @@ def extend_np(view: View, i: int, limit: int) -> int:
     return j
 
 
+def is_time_word(doc: Doc, j: int) -> bool:
+    """A word of a date ("lundi", "ce matin"); "ce" only before another one, not in "ce budget"."""
+    low = doc[j].lower_
+    if low in ("ce", "cet", "cette"):
+        return j + 1 < len(doc) and doc[j + 1].lower_ in TIME_WORDS
+    return low in TIME_WORDS
+
+
 def _by_author(doc: Doc, k: int, limit: int) -> int:
     """Just past "par" after a participle, with dates between ("publié dimanche par"); else ``k``."""
     j = k
@@ -110,7 +120,7 @@ def _np_goes_on(doc: Doc, i: int, j: int, limit: int) -> bool:
     tok = doc[j]
     low = tok.lower_
     nxt = doc[j + 1] if j + 1 < limit else None
-    if tok.pos_ in NP_POS and low not in TIME_WORDS:
+    if tok.pos_ in NP_POS and not is_time_word(doc, j):
         return True
     if (j > i and tok.ent_iob_ == "I") or (tok.ent_type_ in ("PER", "ORG", "MISC") and tok.text[:1].isupper()):
         return True  # a name the tagger split oddly: "le quotidien El Punt Avui"
@@ -156,7 +166,7 @@ def _np_goes_back(doc: Doc, k: int, lower: int) -> bool:
     """Whether token k belongs to the noun phrase that continues right after it."""
     tok = doc[k]
     low = tok.lower_
-    if tok.pos_ in NP_POS and low not in TIME_WORDS:
+    if tok.pos_ in NP_POS and not is_time_word(doc, k):
         return True
     before_is_noun = k - 1 >= lower and doc[k - 1].pos_ in ("NOUN", "PROPN")
     if low in DE_FORMS:
@@ -196,6 +206,11 @@ def with_apposition(view: View, start: int, end: int, limit: int) -> int:
     Michel Spiro,") or a title after a name ("Oumar Maïga, l'un des responsables."), kept when
     punctuation or the sentence end follows it. Two names in a row are two phrases, not one."""
     doc = view.doc
+    if end + 1 < limit and doc[end].lower_ in ("à", "au", "aux") and not starts_with_name(doc, start):
+        # "l'adjoint aux finances, Marc Le Goff": a title's portfolio, when a name follows it.
+        k = extend_np(view, end + 1, limit)
+        if k > end + 1 and k + 1 < limit and doc[k].text == "," and is_name_token(doc[k + 1]):
+            end = k
     if end + 1 >= limit or doc[end].text != ",":
         return end
     j = end + 1

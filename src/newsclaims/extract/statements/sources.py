@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsclaims.extract.statements.cues import CueReader
-from newsclaims.extract.statements.drafts import Draft, SourceRef
+from newsclaims.extract.statements.drafts import Draft, SourceRef, SpanIndex
 from newsclaims.extract.statements.layout import DASHES, View
 from newsclaims.extract.statements.lexicon import TITLE_CUES
 from newsclaims.extract.statements.phrases import (
@@ -64,7 +64,9 @@ class SourceReader:
                 out.extend(self._selon(i, np_at))
         return out
 
-    def _source_at(self, j: int, limit: int, kinds: tuple[str, ...] | None = None) -> tuple[SourceRef, int] | None:
+    def _source_at(
+        self, j: int, limit: int, kinds: tuple[str, ...] | None = None, slot: str = ""
+    ) -> tuple[SourceRef, int] | None:
         """The source named at token j (a pronoun or a noun phrase) and the token after it."""
         doc = self.doc
         if j >= limit:
@@ -74,19 +76,19 @@ class SourceReader:
         end = extend_np(self.view, j, limit)
         if end <= j:
             return None
-        ref = self.builder.from_span(j, end, strict=True)
+        ref = self.builder.from_span(j, end, strict=True, slot=slot)
         if ref is None or (kinds and ref.kind not in kinds):
             return None
         # A name of unknown kind ("selon Reuters") is a source; an unknown common noun is not.
         if ref.kind == "unknown" and not any(is_name_token(doc[k]) for k in range(j, end)):
             return None
-        return SourceRef(span=(j, end)), end
+        return SourceRef(span=(j, end), slot=slot), end
 
     def _selon(self, i: int, np_at: int) -> list[Draft]:
         view, doc = self.view, self.doc
         unit_i = view.unit_of[i]
         unit = view.units[unit_i]
-        found = self._source_at(np_at, unit.end)
+        found = self._source_at(np_at, unit.end, slot="selon")
         if found is None:
             return []
         source, after = found
@@ -160,6 +162,11 @@ class SourceReader:
         """Past ", son secrétaire général" after a name, when a comma or colon follows it; a second
         name ("Selon l'AFP, le Conseil national syrien, ...") starts the reported words instead."""
         doc = self.doc
+        if j < limit and doc[j].text in DASHES:
+            # "Selon la direction — qui ne donne pas de date —, le réseau ...": an aside between dashes.
+            close = next((k for k in range(j + 1, min(limit, j + 20)) if doc[k].text == doc[j].text), None)
+            if close is not None:
+                return close + 1
         if j < limit and doc[j].text == "," and j + 1 < limit and doc[j + 1].pos_ == "DET":
             end = extend_np(self.view, j + 1, limit)
             named = starts_with_name(doc, j + 1)
@@ -203,7 +210,7 @@ class SourceReader:
 
     def _span_draft(self, a: int, b: int, unit_i: int, cue, source: SourceRef, conf: float, rule: str) -> list[Draft]:
         doc = self.doc
-        while b > a and (doc[b - 1].is_space or doc[b - 1].text in (",", ".", ";", ":")):
+        while b > a and (doc[b - 1].is_space or doc[b - 1].text in (",", ".", ";", ":") or doc[b - 1].text in DASHES):
             b -= 1
         if b <= a:
             return []
@@ -217,14 +224,30 @@ class SourceReader:
     def quotations(self, drafts: list[Draft]) -> list[Draft]:
         """Colon lead-ins, dash bylines and floating quotations, for quotes no cue has taken."""
         out: list[Draft] = []
-        taken = [d.content for d in drafts]
+        taken: SpanIndex[Draft] = SpanIndex()
+        by_unit: dict[int, list[Draft]] = {}
+        for d in drafts:
+            taken.add(*d.content, d)
+            by_unit.setdefault(d.unit, []).append(d)
+        # Drafts by start, walked once as the quotations go on: the one that reports furthest.
+        ordered = sorted(drafts, key=lambda d: d.start)
+        seen = 0
+        last: Draft | None = None
         for q in self.view.quotes:
-            if any(a < q.end and q.start < b for a, b in taken):
+            while seen < len(ordered) and ordered[seen].start < q.open:
+                if last is None or ordered[seen].content[1] > last.content[1]:
+                    last = ordered[seen]
+                seen += 1
+            if any(a < q.end and q.start < b for a, b in (d.content for d in taken.near(q.start, q.end))):
                 continue
-            draft = self._lead_in(q, drafts + out) or self._byline(q) or self._read_in(q)
-            draft = draft or self._floating(q, drafts + out)
+            draft = self._lead_in(q, by_unit) or self._byline(q) or self._read_in(q)
+            draft = draft or self._floating(q, last)
             if draft is not None:
                 out.append(draft)
+                by_unit.setdefault(draft.unit, []).append(draft)
+                # It starts inside this quotation, so before the next one opens.
+                if last is None or draft.content[1] > last.content[1]:
+                    last = draft
         return out
 
     def speechlike(self, q: Quote) -> bool:
@@ -243,7 +266,7 @@ class SourceReader:
             k -= 1
         return k
 
-    def _lead_in(self, q: Quote, drafts: list[Draft]) -> Draft | None:
+    def _lead_in(self, q: Quote, by_unit: dict[int, list[Draft]]) -> Draft | None:
         """ "X a précisé que ... : « ... »" (the same source) or "Le ministre : « ... »"."""
         view, doc = self.view, self.doc
         k = self._prev(q)
@@ -251,7 +274,7 @@ class SourceReader:
             return None
         unit_i = view.unit_of[k]
         unit = view.units[unit_i]
-        before = [d for d in drafts if d.unit == unit_i and d.start < q.open]
+        before = [d for d in by_unit.get(unit_i, ()) if d.start < q.open]
         if before:
             last = max(before, key=lambda d: d.start)
             return Draft((q.start, q.end), last.cue, SourceRef(like=last), unit_i, 0.8, "colon-after")
@@ -305,7 +328,7 @@ class SourceReader:
         unit_i = view.unit_of[j]
         return Draft((q.start, q.end), cue, SourceRef(span=(j, end), strict=True), unit_i, 0.7, "read-in")
 
-    def _floating(self, q: Quote, drafts: list[Draft]) -> Draft | None:
+    def _floating(self, q: Quote, last: Draft | None) -> Draft | None:
         """A quotation standing alone right after a statement: the same source goes on."""
         view, doc = self.view, self.doc
         if not self.speechlike(q):
@@ -320,10 +343,8 @@ class SourceReader:
             if not first_of_unit:
                 return None
         unit_i = view.unit_of[view.first_token_from(q.open)]
-        earlier = [d for d in drafts if d.start < q.open]
-        if not earlier:
-            return None
-        last = max(earlier, key=lambda d: d.content[1])
+        if last is None:
+            return None  # no statement before it: the draft before it reporting furthest
         last_unit = view.units[last.unit]
         here = view.units[unit_i]
         if here.para - last_unit.para > 1 or unit_i - last.unit > 4:

@@ -11,6 +11,8 @@ Ayrault"), or, right after what someone said ("a poursuivi l'expert"), to the on
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +20,7 @@ from spacy.tokens import Token
 
 from newsclaims.extract.statements.layout import View
 from newsclaims.extract.statements.lexicon import (
+    CIRCUMSTANCE_NOUNS,
     FEMALE_DETERMINERS,
     HONORIFICS,
     INSTITUTIONS,
@@ -102,15 +105,22 @@ def _words(toks) -> frozenset[str]:
 
 
 def _description_gender(toks) -> str | None:
-    """Gender given by a determiner or an honorific, else by the first noun."""
+    """Gender given by a determiner or an honorific, else by the first noun. "son", "mon", "ton" say
+    nothing ("son porte-parole" may be a woman, "son équipe" is feminine), nor does the masculine of
+    a title women hold too ("chef", "ministre", "porte-parole"); a feminine form always does."""
     for tok in toks:
         low = tok.lower_
         if low in FEMALE_DETERMINERS or low in ("mme", "mlle"):
             return "f"
+        if low in ("son", "mon", "ton"):
+            continue
         if low in MALE_DETERMINERS or low in ("m.", "m"):
             return "m"
         if tok.pos_ == "NOUN":
-            return gender_of(tok)
+            gender = gender_of(tok)
+            if gender == "m" and (low.endswith("e") or low.split("-")[0] in EPICENE_TITLES):
+                return None
+            return gender
     return None
 
 
@@ -133,12 +143,19 @@ class NameBook:
         doc = view.doc
         self.people: list[str] = []  # person names in order of first mention
         for ent in doc.ents:
-            if ent.label_ == "PER":
+            if ent.label_ == "PER" and ent[0].text[:1].isupper():  # not "général de la Santé"
                 name = clean_name(ent.text)
                 if name and name not in self.people:
                     self.people.append(name)
+        # People's names by surname (with their words), so that a name is not compared with them all.
+        self._by_surname: dict[str, list[tuple[str, list[str]]]] = {}
+        for full in self.people:
+            fw = full.split()
+            if fw:
+                self._by_surname.setdefault(fw[-1].casefold(), []).append((full, fw))
         self.acronyms = self._acronyms()
         self.titles: list[Title] = []
+        self._by_word: dict[str, list[Title]] | None = None  # titles by each of their words, by position
         self.genders: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ == "PER":
@@ -193,9 +210,8 @@ class NameBook:
         surname = words[-1].casefold()
         initials = [w[0].casefold() for w in words[:-1] if w.endswith(".") or len(w) == 1]
         best = name
-        for full in self.people:
-            fw = full.split()
-            if len(fw) <= len(words) or fw[-1].casefold() != surname:
+        for full, fw in self._by_surname.get(surname, ()):
+            if len(fw) <= len(words):
                 continue
             if initials and not fw[0].casefold().startswith(initials[0]):
                 continue
@@ -205,9 +221,18 @@ class NameBook:
 
     def titled(self, words: frozenset[str], before: int) -> str | None:
         """The person most recently introduced before ``before`` with a title holding these words."""
-        for title in reversed(self.titles):
-            if title.pos < before and words <= title.words:
-                return title.name
+        if not words:
+            return None
+        if self._by_word is None:
+            self._by_word = {}
+            for title in sorted(self.titles, key=lambda t: t.pos):
+                for word in title.words:
+                    self._by_word.setdefault(word, []).append(title)
+        # Only titles holding the rarest of the words can hold them all.
+        titles = min((self._by_word.get(w, []) for w in words), key=len)
+        for k in range(bisect.bisect_left(titles, before, key=lambda t: t.pos) - 1, -1, -1):
+            if words <= titles[k].words:
+                return titles[k].name
         return None
 
 
@@ -238,6 +263,9 @@ def _name_runs(toks: list[Token], surnames: frozenset[str]) -> list[tuple[int, i
         runs.append((start, k, label))
     return runs
 
+
+# Titles whose masculine form women hold too: the form says nothing of the person.
+EPICENE_TITLES = frozenset({"chef", "médecin", "professeur", "docteur", "auteur", "témoin", "mannequin", "porte"})
 
 _TITLE_MODIFIERS = frozenset({"premier", "première", "ancien", "ancienne", "haut", "haute", "grand", "grande", "vice"})
 
@@ -290,9 +318,11 @@ class ReferentBuilder:
         self.book = book
         self.surnames = frozenset(name.split()[-1] for name in book.people if " " in name)
 
-    def from_span(self, a: int, b: int, strict: bool = False) -> Referent | None:
+    def from_span(self, a: int, b: int, strict: bool = False, slot: str = "") -> Referent | None:
         """The source a noun phrase names, or None when it names none (an abstract noun, a date).
-        ``strict``: a common noun must be a known kind of source (a person, a body, a document)."""
+        ``strict``: a common noun must be a known kind of source (a person, a body, a document).
+        ``slot``: the phrase stands where only a source can ("inverted": ", a annoncé la métropole";
+        "selon": "d'après la métropole"), so a determined noun phrase the lexicons lack is one too."""
         doc = self.view.doc
         raw = [doc[k] for k in range(a, b) if not doc[k].is_space]
         toks = _strip_leading(raw)
@@ -312,7 +342,9 @@ class ReferentBuilder:
                 ref.number = "p"  # "les Talibans", "les États-Unis"
             return ref
         if head is not None:
-            return self._described(toks, head, runs, _description_gender(raw[: raw.index(head) + 1]), strict)
+            gender = _description_gender(raw[: raw.index(head) + 1])
+            plain = bool(slot) and _plain_source(raw, head, slot)
+            return self._described(toks, head, runs, gender, strict, plain)
         return None
 
     def _coordinated(self, toks: list[Token]) -> Referent | None:
@@ -354,11 +386,15 @@ class ReferentBuilder:
             name, gender = _text(name_toks), None
         return Referent(name, kind, gender, "s", role, self._aliases(name, kind))
 
-    def _described(self, toks, head: Token, runs, gender: str | None, strict: bool) -> Referent | None:
+    def _described(
+        self, toks, head: Token, runs, gender: str | None, strict: bool, plain: bool = False
+    ) -> Referent | None:
         cls = noun_class(head)
         head_pos = toks.index(head)
         if cls is None and self._named_in_apposition(toks, head_pos, runs):
             cls = "person"  # "la préfète, Sophie Marchand": a title the lexicon lacks, with a name
+        if cls is None and plain:
+            cls = "group" if is_plural(head) else "organisation"  # ", a annoncé la protection civile."
         if cls is None:
             if head.lower_ in TIME_WORDS or is_abstract(head) or strict:
                 return None
@@ -396,12 +432,19 @@ class ReferentBuilder:
         "correspondante en Egypte"."""
         if cls != "person":
             return None
-        after = [r for r in runs if r[0] > head_pos and r[2] != "ORG"]
-        # A person's name first; another name only as an apposition ("..., Timor Goksel").
-        for start, end, label in sorted(after, key=lambda r: r[2] != "PER"):
+        # A full name in apposition ("la présidente, Florence Vienne") is the person's whatever the
+        # tagger labelled it; then a person's name; another name only as an apposition.
+        after = [r for r in runs if r[0] > head_pos and (r[2] != "ORG" or _apposed_full_name(toks, r))]
+        for start, end, label in sorted(after, key=lambda r: (not _apposed_full_name(toks, r), r[2] != "PER")):
             before = toks[start - 1]
             if before.lower_ in DE_FORMS and (head.lower_ in RELATIONAL_NOUNS or end - start < 3):
                 continue
+            if before.pos_ == "DET":
+                # "le directeur général de la Santé": a name after "la" is a portfolio, not a person,
+                # unless the person's name runs on after it ("de la Justice Alberto Ruiz").
+                if end - start < 3:
+                    continue
+                start += 1
             if label != "PER" and before.text != "," and before.pos_ not in ("NOUN", "ADJ"):
                 continue
             name = self.book.canonical_person(_text(toks[start:end]))
@@ -414,8 +457,9 @@ class ReferentBuilder:
     def _named_in_apposition(toks, head_pos: int, runs) -> bool:
         """A person's name right after the head, or after a comma: "la préfète, Sophie Marchand"."""
         return any(
-            label == "PER" and (start == head_pos + 1 or (start > head_pos and toks[start - 1].text == ","))
-            for start, _end, label in runs
+            (label == "PER" and (start == head_pos + 1 or (start > head_pos and toks[start - 1].text == ",")))
+            or (start > head_pos and _apposed_full_name(toks, (start, end, label)))
+            for start, end, label in runs
         )
 
     @staticmethod
@@ -473,13 +517,17 @@ class Resolver:
     """Pronouns and descriptions -> the nearest compatible source named before them."""
 
     WINDOW_UNITS = 6
+    FAR_BACK = 300
 
     def __init__(self, view: View, builder: ReferentBuilder) -> None:
         self.view = view
         self.builder = builder
         self.history: list[Mention] = []
+        self._reach: list[int] = []  # the highest unit among history[: i + 1], to stop looking back
         self.by_key: dict[str, Referent] = {}
         self._subjects = self._subject_mentions()
+        self._subject_chars = [m[0] for m in self._subjects]
+        self._subject_units = [m[1] for m in self._subjects]  # in text order, so sorted too
         self._subject_refs: dict[int, Referent | None] = {}
 
     def _subject_mentions(self) -> list[tuple[int, int, Token]]:
@@ -516,6 +564,14 @@ class Resolver:
 
     def note(self, pos: int, unit: int, ref: Referent) -> None:
         self.history.append(Mention(pos, unit, ref, True))
+        self._reach.append(max(unit, self._reach[-1]) if self._reach else unit)
+
+    def _recent(self, lowest_unit: int):
+        """History from the latest mention back, stopping once no earlier one reaches this unit."""
+        for i in range(len(self.history) - 1, -1, -1):
+            if self._reach[i] < lowest_unit:
+                return
+            yield self.history[i]
 
     def last_speaker(self, before: int) -> Mention | None:
         return next((m for m in reversed(self.history) if m.pos < before), None)
@@ -524,18 +580,30 @@ class Resolver:
 
     def resolve_pronoun(self, tok: Token, gender: str | None, number: str) -> Referent | None:
         unit = self.view.unit_of[tok.i]
-        return next((r for r in self._candidates(tok.idx, unit) if _compatible(r, gender, number)), None)
+        ref = next((r for r in self._candidates(tok.idx, unit) if _compatible(r, gender, number)), None)
+        if ref is None and number == "s":
+            # "Le ministre X ... a-t-elle ajouté": a masculine title may name a woman; when one person
+            # alone is in sight, the pronoun is theirs whatever gender the title gave.
+            people = {id(r): r for r in self._candidates(tok.idx, unit, far=False) if _compatible(r, None, "s")}
+            persons = [r for r in people.values() if r.kind == "person"]
+            if len(persons) == 1 and len(people) == 1:
+                ref = persons[0]
+        if ref is not None and ref.kind == "person" and ref.gender is None and number == "s":
+            ref.gender = gender  # "Le ministre X ... a-t-elle ajouté": she is a woman from now on
+        return ref
 
-    def _candidates(self, pos: int, unit: int):
+    def _candidates(self, pos: int, unit: int, far: bool = True):
         """Sources before ``pos``, nearest sentence first; in a sentence, statement speakers first,
         then subjects and people by their position; far back, the last speakers."""
-        per_unit: dict[int, list[tuple[int, int, Referent]]] = {}
-        for m in self.history:
-            if m.pos < pos and unit - m.unit <= self.WINDOW_UNITS:
+        per_unit: dict[int, list[tuple[int, int, int, Referent]]] = {}
+        lowest = unit - self.WINDOW_UNITS
+        for m in self._recent(lowest):
+            if m.pos < pos and m.unit >= lowest:
                 per_unit.setdefault(m.unit, []).append((0, _kind_rank(m.referent), -m.pos, m.referent))
-        for char, u, tok in self._subjects:
+        first = bisect.bisect_left(self._subject_units, lowest)
+        for char, u, tok in self._subjects[first : bisect.bisect_left(self._subject_chars, pos)]:
             # Nouns inside quoted words are not the narrative's antecedents.
-            if char < pos and unit - u <= self.WINDOW_UNITS and self.view.inside_quote(tok.i) is None:
+            if self.view.inside_quote(tok.i) is None:
                 ref = self._subject_referent(tok)
                 if ref is not None:
                     per_unit.setdefault(u, []).append((1, _kind_rank(ref), char, ref))
@@ -543,8 +611,13 @@ class Resolver:
             # In one sentence: speakers before subjects, people before bodies and documents.
             for *_rank, ref in sorted(per_unit[u], key=lambda r: r[:3]):
                 yield ref
-        for m in reversed(self.history):
-            if m.pos < pos:
+        if not far:
+            return
+        # Far back, the last speakers, each once and not past a few hundred statements.
+        seen: set[int] = set()
+        for m in itertools.islice(reversed(self.history), self.FAR_BACK):
+            if m.pos < pos and id(m.referent) not in seen:
+                seen.add(id(m.referent))
                 yield m.referent
 
     def _subject_referent(self, tok: Token) -> Referent | None:
@@ -574,12 +647,42 @@ class Resolver:
             if name is not None:
                 return self.merge(self.builder.person(name))
         if after_words and len(_text(_strip_leading(toks)).split()) <= 2:
-            for m in reversed(self.history):
+            for m in self._recent(unit - 2):
                 if m.pos < pos and unit - m.unit <= 2 and m.referent.kind == "person":
                     if _compatible(m.referent, ref.gender, "s"):
                         return m.referent
                     break
         return ref
+
+
+def _apposed_full_name(toks: list[Token], run: tuple[int, int, str]) -> bool:
+    """A run after a comma that reads as a person's full name: two to four capitalised words
+    ("Florence Vienne", "Marc Le Goff", "Anne-Laure Vidal"), not an acronym or a body's name."""
+    start, end, _label = run
+    if start == 0 or toks[start - 1].text != ",":
+        return False
+    words = [t for t in toks[start:end] if t.text not in ("-", "–")]
+    if not 2 <= len(words) <= 4:
+        return False
+    for t in words:
+        low = t.lower_
+        if low in _NAME_PARTICLES:
+            continue
+        if not (t.text[:1].isupper() and any(c.islower() for c in t.text)) or noun_class(t) is not None:
+            return False
+    return True
+
+
+def _plain_source(raw: list[Token], head: Token, slot: str) -> bool:
+    """A noun phrase the lexicons lack that still names a source where only a source can stand: it
+    opens with a determiner and its head is no date; after "selon" ("selon les cas", "selon
+    l'évolution de la situation") it must also be no abstract noun and not name a circumstance."""
+    low = head.lower_
+    if raw[0].pos_ != "DET" and raw[0].lower_ not in DE_FORMS or low in TIME_WORDS or head.like_num:
+        return False
+    if slot == "selon":
+        return not is_abstract(head) and low not in CIRCUMSTANCE_NOUNS and head.lemma_.lower() not in CIRCUMSTANCE_NOUNS
+    return True
 
 
 def _compatible(ref: Referent, gender: str | None, number: str) -> bool:
