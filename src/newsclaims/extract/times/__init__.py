@@ -61,7 +61,7 @@ def extract_times(doc: Doc, ctx: Context) -> list[TimeExpr]:
     text = doc.text
     parsed = doc.has_annotation("DEP")  # checked once: the check walks every token
     candidates = longest_first(run_rules(rules, Scan(text, doc, parsed)))
-    candidates = _with_sentence_years(_join_clock_and_day(candidates, text), doc, ctx.published, parsed)
+    candidates = _with_sentence_years(_join_clock_and_day(candidates, text), doc, text, ctx.published, parsed)
     return _Resolver(doc, text, candidates, ctx.published, parsed).run()
 
 
@@ -87,7 +87,7 @@ def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidat
 
 
 def _with_sentence_years(
-    candidates: list[Candidate], doc: Doc, anchor: date | None = None, parsed: bool = False
+    candidates: list[Candidate], doc: Doc, text: str, anchor: date | None = None, parsed: bool = False
 ) -> list[Candidate]:
     """A yearless day or month takes the year a dated day or month gave earlier in its sentence,
     unless its own clause's tense points the other way ("le compte de mars 2024 sera examiné
@@ -101,7 +101,7 @@ def _with_sentence_years(
     for cand in candidates:
         spec = cand.spec
         sentence = bisect.bisect_right(sentence_starts, cand.start)
-        if spec.year is not None and (spec.month is not None or _year_of_the_event(spec, cand, doc.text)):
+        if spec.year is not None and (spec.month is not None or _year_of_the_event(spec, cand, text)):
             given = (sentence, spec.year)
         elif (
             _takes_sentence_year(spec)

@@ -8,6 +8,7 @@ nearest tense cue word around the expression decides ("said", "-ed", "will", "is
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +49,24 @@ _EN_ED = re.compile(r"[a-z]{2,}ed$")
 _EN_LEFT, _EN_RIGHT = 25, 5
 
 
+_SENT_STARTS = "newsclaims.sentence_starts"
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``, through sentence starts computed once per Doc: spaCy's
+    ``Span.sent`` walks ``doc.sents`` from the start each time, which is quadratic on a long text."""
+    starts = doc.user_data.get(_SENT_STARTS)
+    if starts is None:
+        try:
+            starts = [s.start for s in doc.sents]
+        except ValueError:  # a Doc without sentence boundaries: one sentence
+            starts = [0]
+        doc.user_data[_SENT_STARTS] = starts
+    k = bisect.bisect_right(starts, i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[max(k, 0)] : end]
+
+
 def clause_tense(doc: Doc, start: int, end: int, parsed: bool | None = None) -> int:
     """PAST, FUTURE or NEUTRAL for the clause holding doc.text[start:end]; ``parsed`` says whether the
     Doc has a dependency parse (the caller may know it: checking walks every token)."""
@@ -79,7 +98,7 @@ def _governing_verb(span: Span) -> Token | None:
             break
         tok = tok.head
     # The parse hung the expression off a noun: take the nearest verb of the sentence.
-    verbs = [t for t in span.sent if t.pos_ in _VERBAL and not span.start <= t.i < span.end]
+    verbs = [t for t in sentence_of(span.doc, span.start) if t.pos_ in _VERBAL and not span.start <= t.i < span.end]
     return min(verbs, key=lambda t: abs(t.i - span.root.i), default=None)
 
 
@@ -130,10 +149,7 @@ def _french_verb_tense(verb: Token, depth: int = 0) -> int:
 def _detached_future_aux(participle: Token) -> bool:
     """Whether the verb just before a bare participle is its own future auxiliary, which an incise
     cut off from it in the parse ("sera, lui, examiné mi-juin", "sera, selon le ministre, voté")."""
-    try:
-        sent_start = participle.sent.start
-    except ValueError:  # no sentence boundaries
-        sent_start = 0
+    sent_start = sentence_of(participle.doc, participle.i).start
     for tok in reversed(participle.doc[sent_start : participle.i]):
         if tok.pos_ in _VERBAL:
             finite = "Fin" in tok.morph.get("VerbForm")
@@ -181,10 +197,7 @@ def _infinitive_tense(verb: Token, depth: int) -> int:
 
 
 def _cue_word_tense(doc: Doc, span: Span) -> int:
-    try:
-        sent = span.sent
-    except ValueError:  # no sentence boundaries
-        sent = doc[:]
+    sent = sentence_of(doc, span.start)
     left = range(span.start - 1, max(sent.start, span.start - _EN_LEFT) - 1, -1)
     right = range(span.end, min(sent.end, span.end + _EN_RIGHT))
     # Nearest cue first, alternating sides; a left cue wins a tie (the verb usually comes first).
