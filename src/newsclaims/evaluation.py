@@ -56,12 +56,18 @@ def predict(gold_dir: Path) -> list[tuple[dict[str, Any], str, dict[str, Any]]]:
     return [(gold, text, rec.to_dict()) for (gold, text), rec in zip(golds, records, strict=True)]
 
 
-def score(gold_dir: Path, verbose: bool = False) -> dict[str, dict[str, float]]:
-    """Summary per measure: {"attributed": {"p":..,"r":..,"f1":..,"tp":..,"fp":..,"fn":..}, ...}."""
+def score(
+    gold_dir: Path,
+    verbose: bool = False,
+    predictions: list[tuple[dict[str, Any], str, dict[str, Any]]] | None = None,
+) -> dict[str, dict[str, float]]:
+    """Summary per measure: {"attributed": {"p":..,"r":..,"f1":..,"tp":..,"fp":..,"fn":..}, ...}.
+
+    ``predictions`` are ``predict(gold_dir)``'s, when the caller already has them."""
     scorer = load_scorer(gold_dir)
     names = ["statements", "attributed", "figures", "figures+qualifier", "times", "times+value"]
     tallies = {n: scorer.Tally() for n in names}
-    for gold, text, pred in predict(gold_dir):
+    for gold, text, pred in predictions if predictions is not None else predict(gold_dir):
         per = {n: scorer.Tally() for n in names}
         scorer.score_article(gold, pred, text, per)
         for n in names:
@@ -81,11 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", required=True, type=Path, help="folder of <id>.gold.json (e.g. ../shared/eval/dev)")
     ap.add_argument("--dump", type=Path, help="also write each prediction as DIR/<id>.json")
     a = ap.parse_args(argv)
+    predictions = predict(a.gold)
     if a.dump:
         a.dump.mkdir(parents=True, exist_ok=True)
-        for gold, _text, pred in predict(a.gold):
+        for gold, _text, pred in predictions:
             (a.dump / f"{gold['id']}.json").write_text(json.dumps(pred, ensure_ascii=False, indent=1))
-    summary = score(a.gold, verbose=True)
+    summary = score(a.gold, verbose=True, predictions=predictions)
     print(f"\n{'measure':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
     for n, s in summary.items():
         print(f"{n:<20}{s['p']:>7.3f}{s['r']:>7.3f}{s['f1']:>7.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")

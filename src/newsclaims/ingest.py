@@ -26,6 +26,7 @@ from newsclaims.errors import InputError, NewsclaimsError, UsageError
 from newsclaims.lang import detect_language, is_supported
 from newsclaims.nlp import SUPPORTED_LANGS
 from newsclaims.pipeline import extract_article, extract_articles, make_article
+from newsclaims.reading import lang_tag
 from newsclaims.records import Article, ArticleRecord, Rejected
 from newsclaims.store import StoreWriter, open_store
 
@@ -220,7 +221,7 @@ class _Run:
 
 def prepare(item: SourceItem, lang: str = "auto") -> Article | Rejected:
     """The Article an input item becomes, or why it cannot become one."""
-    chosen = lang if lang != "auto" else (_primary_subtag(item.lang) or detect_language(item.read.text))
+    chosen = lang if lang != "auto" else (lang_tag(item.lang) or detect_language(item.read.text))
     if not is_supported(chosen):
         return Rejected(
             item.source, "language", f"the text is in {chosen!r}; newsclaims reads {', '.join(SUPPORTED_LANGS)}"
@@ -239,13 +240,6 @@ def _failed(source: str, exc: Exception) -> Rejected:
     if os.environ.get("NEWSCLAIMS_DEBUG") == "1":
         raise exc
     return Rejected(source, "extraction", f"{exc.__class__.__name__}: {exc}")
-
-
-def _primary_subtag(tag: str | None) -> str | None:
-    """'fr-FR', 'FR_ca' -> 'fr'; None or '' -> None."""
-    if not tag:
-        return None
-    return tag.replace("_", "-").split("-")[0].strip().lower() or None
 
 
 def extract_batch(articles: list[Article]) -> list[Extracted]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -149,7 +148,3 @@ def _extract_group(
             done_article, _left, done_parts = pending.pop(next_out)
             yield _assemble(done_article, done_parts)
             next_out += 1
-
-
-def with_lang(article: Article, lang: str) -> Article:
-    return replace(article, lang=lang)

@@ -14,7 +14,7 @@ from newsclaims.errors import InputError
 from newsclaims.lang import detect_language, is_supported
 from newsclaims.nlp import SUPPORTED_LANGS
 from newsclaims.pipeline import extract_article, make_article
-from newsclaims.reading import MAX_BYTES, read_bytes, read_limited
+from newsclaims.reading import read_bytes, read_limited
 
 
 @click.command()
@@ -60,6 +60,3 @@ def _read_input(path: str) -> bytes:
             return read_limited(fh, path)
     except OSError as exc:
         raise InputError("unreadable", f"{path}: {exc.strerror or exc}") from exc
-
-
-__all__ = ["extract", "MAX_BYTES"]

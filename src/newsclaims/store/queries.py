@@ -100,36 +100,6 @@ def find_statements(
     return _rows(con, sql, where.params)
 
 
-_FIGURE_SQL = """
-    SELECT f.id, f.article_id, a.published, a.lang, a.title,
-           f.value, f.qualifier, f.unit, f.currency, f.counted, f.low, f.high,
-           f.text, f.start_char, f.end_char, f.flags,
-           f.statement_id, s.speaker_name, s.speaker_role, s.speaker_kind, s.cue,
-           a.url, a.source
-    FROM figures f
-    JOIN articles a ON a.id = f.article_id
-    LEFT JOIN statements s ON s.id = f.statement_id
-"""
-
-
-def _figure_where(
-    counted: str | None,
-    source: str | None,
-    about: str | None,
-    since: date | None,
-    until: date | None,
-    lang: str | None,
-) -> _Where:
-    where = _Where()
-    where.words("f.counted", counted)
-    where.words(_SPEAKER_TEXT, source)
-    where.words("concat_ws(' ', f.counted, f.text, s.content)", about)
-    where.dates("a.published", since, until)
-    if lang:
-        where.add("a.lang = ?", lang)
-    return where
-
-
 def find_figures(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -147,8 +117,26 @@ def find_figures(
     statement have none and drop out); ``about`` the figure's words, what it counts, or the
     statement around it.
     """
-    where = _figure_where(counted, source, about, since, until, lang)
-    sql = f"{_FIGURE_SQL} {where.sql()} ORDER BY a.published NULLS LAST, f.article_id, f.idx {_limit(limit)}"
+    where = _Where()
+    where.words("f.counted", counted)
+    where.words(_SPEAKER_TEXT, source)
+    where.words("concat_ws(' ', f.counted, f.text, s.content)", about)
+    where.dates("a.published", since, until)
+    if lang:
+        where.add("a.lang = ?", lang)
+    sql = f"""
+        SELECT f.id, f.article_id, a.published, a.lang, a.title,
+               f.value, f.qualifier, f.unit, f.currency, f.counted, f.low, f.high,
+               f.text, f.start_char, f.end_char, f.flags,
+               f.statement_id, s.speaker_name, s.speaker_role, s.speaker_kind, s.cue,
+               a.url, a.source
+        FROM figures f
+        JOIN articles a ON a.id = f.article_id
+        LEFT JOIN statements s ON s.id = f.statement_id
+        {where.sql()}
+        ORDER BY a.published NULLS LAST, f.article_id, f.idx
+        {_limit(limit)}
+    """
     return _rows(con, sql, where.params)
 
 
