@@ -75,6 +75,7 @@ class Statement:
     # else the article's publication date. Filled by linking, not by the extractor.
     said_on: str | None = None
     said_on_from: Literal["text", "published"] | None = None
+    rule: str = ""  # the rule of the extractor that found it ("que", "inverted", "selon", ...)
 
     def shifted(self, delta: int) -> Statement:
         return dataclasses.replace(
@@ -97,6 +98,7 @@ class Statement:
             "confidence": round(self.confidence, 3),
             "said_on": self.said_on,
             "said_on_from": self.said_on_from,
+            "rule": self.rule,
             "extractor": f"{self.extractor}/{self.version}",
         }
 
@@ -117,6 +119,7 @@ class Figure:
     statement: int | None = None  # index into ArticleRecord.statements when inside one
     extractor: str = "figures"
     version: str = "0"
+    rule: str = ""  # the pattern that found it ("digits", "words", "range", ...)
 
     def shifted(self, delta: int) -> Figure:
         return dataclasses.replace(self, start=self.start + delta, end=self.end + delta)
@@ -141,6 +144,7 @@ class TimeExpr:
     extractor: str = "times"
     version: str = "0"
     mod: str | None = None  # TIMEX3 mod: START, MID, END ("début", "mi-", "fin", "early", "late")
+    rule: str = ""  # the pack's time rule that found it ("date", "weekday", "deictic", ...)
 
     def shifted(self, delta: int) -> TimeExpr:
         return dataclasses.replace(self, start=self.start + delta, end=self.end + delta)
@@ -169,6 +173,28 @@ class Entity:
         d = dataclasses.asdict(self)
         d["extractor"] = f"{self.extractor}/{d.pop('version')}"
         return d
+
+
+Family = Literal["statement", "figure", "time"]
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A candidate an extractor found and then set aside, with why: what ``extract --explain`` shows,
+    so that a rule can be tuned from what it rejects."""
+
+    family: Family
+    text: str
+    start: int
+    end: int
+    rule: str  # the rule that proposed it
+    reason: str  # why it was dropped, in a few words ("an address", "a year", "no source")
+
+    def shifted(self, delta: int) -> Dropped:
+        return dataclasses.replace(self, start=self.start + delta, end=self.end + delta)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)
@@ -240,6 +266,7 @@ def article_id(text: str) -> str:
 __all__ = [
     "Article",
     "ArticleRecord",
+    "Dropped",
     "Entity",
     "Figure",
     "Rejected",

@@ -5,8 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from newsclaims.languages import LanguagePack, get_pack
+
 
 @dataclass(frozen=True)
 class Context:
     lang: str
     published: date | None = None  # the anchor for relative times ("jeudi", "hier")
+
+    @property
+    def pack(self) -> LanguagePack:
+        """The language pack of ``lang`` (UnsupportedLanguage when none reads it)."""
+        return get_pack(self.lang)
