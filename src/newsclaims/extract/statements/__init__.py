@@ -10,18 +10,18 @@ from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
 from newsclaims.extract.statements.english import extract_english
-from newsclaims.extract.statements.french import extract_french
+from newsclaims.extract.statements.french import read_statements
+from newsclaims.extract.statements.lexicon import lexicon_for
 from newsclaims.records import Statement
 
 
 def extract_statements(doc: Doc, ctx: Context) -> list[Statement]:
     if not doc.text.strip():
         return []
-    if ctx.lang == "fr":
-        return extract_french(doc)
-    if ctx.lang == "en":
+    pack = ctx.pack
+    if pack.code == "en":
         return extract_english(doc)
-    return []
+    return read_statements(doc, lexicon_for(pack))
 
 
 __all__ = ["extract_statements"]

@@ -14,21 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsclaims.extract.statements.drafts import Draft, SourceRef
-from newsclaims.extract.statements.layout import CLOSING_MARKS, DASHES, Unit, View
-from newsclaims.extract.statements.lexicon import (
-    DEINF,
-    FAIRE_CUES,
-    FAIRE_FORMS,
-    INF,
-    INV,
-    NP,
-    QUE,
-    QUOTE,
-    TIME_WORDS,
-    TITLE_CUES,
-    CueVerb,
-    cue_for,
-)
+from newsclaims.extract.statements.layout import DASHES, Unit, View
+from newsclaims.extract.statements.lexicon import CueVerb, Frame, phrase_at
 from newsclaims.extract.statements.phrases import (
     NP_POS,
     entity_span,
@@ -39,29 +26,7 @@ from newsclaims.extract.statements.phrases import (
     with_apposition,
 )
 
-INVERSION_CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"})
-SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles"})
-QUE_WORDS = frozenset({"que", "qu'", "qu’", "qu"})  # "qu" when the tokenizer splits "qu'«"
-DE_WORDS = frozenset({"de", "d'", "d’"})
-REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
-OBJECT_CLITICS = frozenset({"lui", "leur", "me", "m'", "m’", "nous", "vous", "le", "la", "l'", "l’", "les", "en", "y"})
-# Words that may sit between two quotations a cue introduces: « A », et à « B ».
-QUOTE_GLUE = frozenset({",", "et", "à", "de", "d'", "d’", "puis", "que", "qu'", "qu’", "ainsi", "mais"})
-# "Il précise que": the parser often takes a cue's "il" for an impersonal subject.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
-# "ont tous deux qualifié": quantifiers that float between the auxiliary and the verb.
-FLOATING_QUANTIFIERS = frozenset({"tous", "toutes", "tout", "deux", "trois", "chacun", "chacune"})
-# After an object that is the claim, these carry it on: "le fait que", "comme un signe", "afin que".
-OBJECT_GOES_ON = QUE_WORDS | {"comme", "de", "d'", "d’", "afin", "pour"}
-# Between an object and the quoted words said of it: "qualifié ce texte d'« inapplicable »" (the
-# tokenizer may split "d'«" into "d", "'", "«").
-ATTRIBUTE_GLUE = frozenset({"de", "d", "d'", "d’", "'", "’", "comme"})
 INCISE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "…"})
-COMPOUND_PREPOSITIONS = frozenset({"lors", "auprès", "près", "autour", "loin", "face", "avant", "après"})
-ESTIMATE_LEMMAS = frozenset({"estimer", "évaluer", "chiffrer"})
-NOT_SOURCES = frozenset(
-    {"on", "cela", "ça", "ce", "c'", "c’", "ceci", "tout", "rien", "chacun", "personne", "je", "j'"}
-)
 
 
 @dataclass(frozen=True)
@@ -86,36 +51,40 @@ def find_cues(view: View) -> list[Cue]:
         start, end = verb_group(view, tok)
         if view.inside_quote(tok.i) is not None and not _is_incise(view, start, end):
             continue  # a verb inside quoted words belongs to the quotation
-        if _hypothetical(tok):
+        if _hypothetical(view, tok):
             continue  # "s'il souhaite ...": a condition, not something said
         out.append(Cue(tok, info, start, end))
     return out
 
 
-def _governed_by_preposition(tok: Token) -> bool:
+def _present_participle(tok: Token) -> bool:
+    return tok.morph.get("VerbForm") == ["Part"] and tok.morph.get("Tense") == ["Pres"]
+
+
+def _governed_by_preposition(view: View, tok: Token) -> bool:
     """A noun with a preposition of its own ("sur Twitter") is no subject, whatever its label."""
-    return tok.pos_ != "PRON" and any(
-        c.dep_ == "case" and c.lower_ not in DE_WORDS | {"du", "des"} for c in tok.children
-    )
+    lx = view.lx
+    return tok.pos_ != "PRON" and any(c.dep_ in lx.deps.case and c.lower_ not in lx.genitive for c in tok.children)
 
 
-def _hypothetical(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("si", "s'", "s’") for c in verb.children)
+def _hypothetical(view: View, verb: Token) -> bool:
+    lx = view.lx
+    return any(c.dep_ in lx.deps.mark and c.lower_ in lx.fn.conditional_marks for c in verb.children)
 
 
 def _cue_info(view: View, tok: Token) -> CueVerb | None:
-    doc = view.doc
-    low = tok.lower_
-    if low in FAIRE_CUES and tok.i > 0 and doc[tok.i - 1].lower_ in FAIRE_FORMS:
-        return FAIRE_CUES[low]
-    info = cue_for(tok.text)
+    lx = view.lx
+    light = lx.light_cue(view.doc, tok)
+    if light is not None:
+        return light
+    info = lx.cue_for(tok.text, tok.lemma_)
     if info is None:
         return None
     if tok.pos_ not in ("VERB", "AUX") and not _verbal_context(view, tok):
         return None  # "la critique", "le juge", "une note"
-    if info.lemma.startswith(("se ", "s'")) and not _reflexive(view, tok):
+    if info.lemma.startswith(lx.data.conjugation.reflexive_prefixes) and not _reflexive(view, tok):
         return None  # "attendre" is not "s'attendre à"
-    if info.lemma == "dire" and _idiomatic_dire(view, tok):
+    if _idiomatic(view, tok, info):
         return None  # "c'est-à-dire", "cela veut dire"
     form = tok.morph.get("VerbForm")
     past_participle = form == ["Part"] and tok.morph.get("Tense") == ["Past"]
@@ -126,42 +95,49 @@ def _cue_info(view: View, tok: Token) -> CueVerb | None:
 
 def _reflexive(view: View, tok: Token) -> bool:
     """A reflexive pronoun before the verb (past auxiliaries and negation) or inverted after it."""
-    doc = view.doc
+    doc, lx = view.doc, view.lx
     k = tok.i - 1
     while k >= 0 and tok.i - k <= 4:
         low = doc[k].lower_
-        if low in REFLEXIVE_CLITICS:
+        if low in lx.pron.reflexive:
             return True
-        if not (doc[k].pos_ in ("AUX", "ADV") or low in ("ne", "n'", "n’")):
+        if not (doc[k].pos_ in ("AUX", "ADV") or low in lx.fn.negation):
             break
         k -= 1
     return False
 
 
-def _idiomatic_dire(view: View, tok: Token) -> bool:
-    doc = view.doc
+def _idiomatic(view: View, tok: Token, info: CueVerb) -> bool:
+    """ "c'est-à-dire", "cela veut dire": words before the cue that make it an idiom."""
+    doc, cues = view.doc, view.lx.data.cues
     prev = doc[tok.i - 1] if tok.i > 0 else None
-    if prev is None:
+    before = cues.idiom_before.get(info.lemma)
+    if prev is None or before is None:
         return False
-    if prev.lower_ in ("à", "-", "ainsi", "vrai", "autrement", "soit") or prev.text.endswith("-"):
+    if prev.lower_ in before or prev.text.endswith("-"):
         return True
-    return prev.lemma_ in ("vouloir", "entendre") and tok.morph.get("VerbForm") == ["Inf"]
+    return prev.lemma_ in cues.idiom_heads.get(info.lemma, ()) and tok.morph.get("VerbForm") == ["Inf"]
+
+
+def _inversion(view: View, tok: Token) -> bool:
+    """An inversion clitic or its linking "-t" ("ajoute-t-il")."""
+    pron = view.lx.pron
+    return tok.lower_ in pron.inversion or tok.lower_ in pron.inversion_links
 
 
 def _verbal_context(view: View, tok: Token) -> bool:
-    doc = view.doc
+    doc, lx = view.doc, view.lx
     i = tok.i
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if prev is not None and (
-        prev.pos_ == "AUX" or prev.lower_ in SUBJECT_CLITICS | {"ne", "n'", "n’", "se", "s'", "s’"}
-    ):
+    before_verb = lx.pron.subject | lx.fn.negation | lx.pron.reflexive_third
+    if prev is not None and (prev.pos_ == "AUX" or prev.lower_ in before_verb):
         return True
-    if nxt is not None and (nxt.lower_ in INVERSION_CLITICS or nxt.lower_ == "-t" or nxt.lower_ in QUE_WORDS):
+    if nxt is not None and (_inversion(view, nxt) or nxt.lower_ in lx.fn.complementizers):
         return True
     return bool(
         prev is not None
-        and (prev.text == "," or prev.text in CLOSING_MARKS)
+        and (prev.text == "," or prev.text in view.closing_marks)
         and nxt is not None
         and nxt.pos_ in ("DET", "PROPN")
     )
@@ -174,22 +150,22 @@ def _after_reported_words(view: View, tok: Token) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return bool(
         prev is not None
-        and (prev.text == "," or prev.text in CLOSING_MARKS)
+        and (prev.text == "," or prev.text in view.closing_marks)
         and nxt is not None
-        and (nxt.pos_ in ("DET", "PROPN", "ADV") or nxt.lower_ in INVERSION_CLITICS or nxt.lower_ == "-t")
+        and (nxt.pos_ in ("DET", "PROPN", "ADV") or _inversion(view, nxt))
     )
 
 
 def _has_auxiliary(view: View, tok: Token) -> bool:
     if any(c.dep_.startswith("aux") for c in tok.children):
         return True
-    doc = view.doc
+    doc, lx = view.doc, view.lx
     k = tok.i - 1
     while k >= 0 and tok.i - k <= 4:
         t = doc[k]
-        if t.pos_ == "AUX" or t.lemma_ in ("avoir", "être"):
+        if t.pos_ == "AUX" or t.lemma_ in lx.fn.auxiliary_lemmas:
             return True
-        if not (t.pos_ in ("ADV", "PRON") or t.lower_ in ("-t",)):
+        if not (t.pos_ in ("ADV", "PRON") or t.lower_ in lx.pron.inversion_links):
             return False
         k -= 1
     return False
@@ -197,41 +173,42 @@ def _has_auxiliary(view: View, tok: Token) -> bool:
 
 def verb_group(view: View, verb: Token) -> tuple[int, int]:
     """(first, last + 1) tokens of "a-t-il ajouté", "s'est réjoui", "ajoute-t-il", "fait savoir"."""
-    doc = view.doc
+    doc, lx = view.doc, view.lx
     start = verb.i
-    if verb.lower_ in FAIRE_CUES and start > 0 and doc[start - 1].lower_ in FAIRE_FORMS:
+    if lx.is_light_group(doc, verb):
         start -= 1
+    negation = lx.fn.negation
     k = start - 1
     while k >= 0:
         t = doc[k]
         low = t.lower_
-        aux = t.pos_ == "AUX" or t.lemma_ in ("avoir", "être") and t.pos_ != "NOUN"
-        clitic = t.pos_ == "PRON" and (low in OBJECT_CLITICS or low in ("se", "s'", "s’") or low.startswith("-"))
-        adverb = t.pos_ == "ADV" and low not in ("selon",) or low in FLOATING_QUANTIFIERS
-        if not (aux or clitic or adverb or low in ("-t", "ne", "n'", "n’")):
+        aux = t.pos_ == "AUX" or t.lemma_ in lx.fn.auxiliary_lemmas and t.pos_ != "NOUN"
+        clitic = t.pos_ == "PRON" and (low in lx.pron.object or low in lx.pron.reflexive_third or low.startswith("-"))
+        adverb = t.pos_ == "ADV" and low not in lx.fn.stop_adverbs or low in lx.fn.floating_quantifiers
+        if not (aux or clitic or adverb or low in lx.pron.inversion_links or low in negation):
             break
         k -= 1
     start = k + 1
     # Drop adverbs that open the group (they belong to what comes before).
-    while start < verb.i and (doc[start].pos_ == "ADV" or doc[start].lower_ in FLOATING_QUANTIFIERS):
-        if doc[start].lower_ in ("ne", "n'", "n’"):
+    while start < verb.i and (doc[start].pos_ == "ADV" or doc[start].lower_ in lx.fn.floating_quantifiers):
+        if doc[start].lower_ in negation:
             break
         start += 1
     end = verb.i + 1
-    while end < len(doc) and (doc[end].lower_ in INVERSION_CLITICS or doc[end].lower_ == "-t"):
+    while end < len(doc) and _inversion(view, doc[end]):
         end += 1
     return start, end
 
 
 def _is_incise(view: View, start: int, end: int) -> bool:
     """ "« A, a-t-il dit, B »": a cue set inside the quotation between commas."""
-    doc = view.doc
+    doc, lx = view.doc, view.lx
     if start == 0 or doc[start - 1].text != ",":
         return False
-    if any(doc[k].lower_ in INVERSION_CLITICS for k in range(start, end)):
+    if any(doc[k].lower_ in lx.pron.inversion for k in range(start, end)):
         return True
     j = end
-    while j < len(doc) and (doc[j].pos_ in ("ADV",) or doc[j].lower_ in TIME_WORDS):
+    while j < len(doc) and (doc[j].pos_ in ("ADV",) or doc[j].lower_ in lx.nouns.time):
         j += 1
     if j < len(doc) and doc[j].pos_ in ("DET", "PROPN"):
         k = extend_np(view, j, len(doc))
@@ -255,12 +232,25 @@ class CueReader:
 
     def __init__(self, view: View, cues: list[Cue]) -> None:
         self.view = view
+        self.lx = view.lx
         self.doc = view.doc
         self.cues = cues
         self._cue_verbs = [c.verb.i for c in cues]
         self.stops = {self._stop_of(c) for c in cues if self.inverted_position(c)}
         self._verbs: list[int] = []  # cue verbs read so far, in text order
         self._firsts: list[Draft] = []  # the first draft of each of them
+
+    @property
+    def _subordinate(self) -> frozenset[str]:
+        """Labels of clauses that hang on another: a verb heading one is no main verb."""
+        deps = self.lx.deps
+        return (
+            deps.adverbial_clause
+            | deps.relative_clause
+            | deps.adjectival_clause
+            | deps.complement_clause
+            | deps.clausal_subject
+        )
 
     def note(self, verb: int, draft: Draft) -> None:
         """The first draft a cue verb gave; cues are read in text order."""
@@ -277,7 +267,7 @@ class CueReader:
         k = cue.group_start - 1
         while k >= 0 and doc[k].is_space:
             k -= 1
-        if k >= 0 and doc[k].lower_ == "comme":
+        if k >= 0 and doc[k].lower_ in self.lx.fn.as_words:
             k -= 1
         while k >= 0 and (doc[k].is_space or doc[k].text == ","):
             k -= 1
@@ -294,6 +284,7 @@ class CueReader:
     def inverted_position(self, cue: Cue) -> bool:
         """After what was said: ", a déclaré X", "» a-t-il ajouté", "— affirme X"."""
         prev = self._prev_token(cue.group_start)
+        view = self.view
         if prev is None:
             return False
         if prev.text == ",":
@@ -301,15 +292,15 @@ class CueReader:
             ok = True if before is None else before.pos_ != "SCONJ"
         else:
             # "..., comme l'a indiqué X": "comme" with an inverted subject reports what came before.
-            ok = prev.text in CLOSING_MARKS or prev.text in DASHES or prev.lower_ == "comme"
+            ok = prev.text in view.closing_marks or prev.text in DASHES or prev.lower_ in self.lx.fn.as_words
         if not ok:
             return False
         # A subject before the verb, not inside the quoted words (the parser sometimes takes them),
         # unless the cue is set between commas with its own subject after it:
         # "Le gouvernement, a précisé le porte-parole, ne reviendra pas".
-        view = self.view
+        deps = self.lx.deps
         if any(
-            c.dep_ in ("nsubj", "nsubj:pass")
+            c.dep_ in deps.subject | deps.passive_subject
             and c.i < cue.group_start
             and view.inside_quote(c.i) is None
             and not self._has_own_verb(c, cue.group_start)
@@ -330,7 +321,8 @@ class CueReader:
             if not subj.i < t.i < limit or t.pos_ not in ("VERB", "AUX") or t.morph.get("VerbForm") != ["Fin"]:
                 continue
             verb = t.head if t.pos_ == "AUX" and t.dep_.startswith(("aux", "cop")) else t
-            if verb.dep_ in ("acl:relcl", "advcl", "ccomp") or any(
+            deps = self.lx.deps
+            if verb.dep_ in deps.relative_clause | deps.adverbial_clause | deps.complement_clause or any(
                 subj.i < c.i < t.i and (c.pos_ == "SCONJ" or c.morph.get("PronType") == ["Rel"]) for c in verb.children
             ):
                 continue
@@ -347,7 +339,7 @@ class CueReader:
             if t.pos_ not in ("VERB", "AUX") or t.morph.get("VerbForm") != ["Fin"] or view.quote_of[k] >= 0:
                 continue
             verb = t.head if t.pos_ == "AUX" and t.dep_.startswith(("aux", "cop")) else t
-            if verb.dep_ in ("advcl", "acl:relcl", "acl", "ccomp", "csubj") or any(
+            if verb.dep_ in self._subordinate or any(
                 c.pos_ == "SCONJ" or c.morph.get("PronType") == ["Rel"] for c in verb.children if c.i < verb.i
             ):
                 continue
@@ -369,7 +361,7 @@ class CueReader:
             return self._incise(cue, unit_i)
         if self._after_relative_que(cue):
             return []  # "c'est ce que redoutent les habitants": what is said is elsewhere
-        if INV in cue.info.frames and self.inverted_position(cue):
+        if Frame.INVERTED in cue.info.frames and self.inverted_position(cue):
             source = self.inverted_source(cue, unit)
             if source is not None:
                 drafts = self._inverted(cue, unit_i, source)
@@ -382,9 +374,12 @@ class CueReader:
 
     def _after_relative_que(self, cue: Cue) -> bool:
         prev = self._prev_token(cue.group_start)
-        if prev is None or prev.lower_ not in QUE_WORDS:
+        fn = self.lx.fn
+        if prev is None or prev.lower_ not in fn.complementizers:
             return False
-        return prev.morph.get("PronType") == ["Rel"] or (prev.i > 0 and self.doc[prev.i - 1].lower_ == "ce")
+        return prev.morph.get("PronType") == ["Rel"] or (
+            prev.i > 0 and self.doc[prev.i - 1].lower_ in fn.complementizer_pronoun
+        )
 
     def _cue_span(self, cue: Cue) -> tuple[int, int]:
         doc = self.doc
@@ -400,58 +395,58 @@ class CueReader:
     # -- inverted cues: content before ------------------------------------------------------------
 
     def inverted_source(self, cue: Cue, unit: Unit) -> SourceRef | None:
-        doc = self.doc
+        doc, pron = self.doc, self.lx.pron
         for k in range(cue.group_start, cue.group_end):
             low = doc[k].lower_
-            if low in INVERSION_CLITICS:
-                return None if low.endswith("on") else SourceRef(pronoun=k)
-            if low.startswith("-") and low.lstrip("-t") in SUBJECT_CLITICS:
+            if low in pron.inversion:
+                return None if low.endswith(pron.impersonal_inversion_ends) else SourceRef(pronoun=k)
+            if low.startswith("-") and low.lstrip("-t") in pron.subject:
                 return SourceRef(pronoun=k)
         span = self.postverbal_subject(cue.group_end, unit.end)
         if span is None:
             return None
         # "a visité l'usine, a annoncé la fermeture": a second verb of the same subject, whose object
         # is no source; otherwise the phrase after an inverted cue can only be who spoke.
-        coordinated = NP in cue.info.frames and self._shares_a_speaking_subject(cue.verb)
+        coordinated = Frame.OBJECT in cue.info.frames and self._shares_a_speaking_subject(cue.verb)
         return SourceRef(span=span, strict=cue.info.weak, after_words=True, slot="" if coordinated else "inverted")
 
     def _shares_a_speaking_subject(self, verb: Token) -> bool:
         """A verb coordinated with an earlier one whose subject could speak: "Le ministre a visité
         l'usine, a annoncé la fermeture" (not "Les routes resteront fermées, a annoncé X")."""
-        if verb.dep_ != "conj" or verb.head.i >= verb.i:
+        lx = self.lx
+        if verb.dep_ not in lx.deps.conjunct or verb.head.i >= verb.i:
             return False
-        subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in verb.head.children if c.dep_ in lx.deps.cue_subject), None)
         if subj is None:
             return False
         if subj.pos_ == "PRON":
-            return subj.lower_ in SUBJECT_CLITICS
-        return subj.pos_ == "PROPN" or noun_class(subj) in ("person", "organisation", "group")
+            return subj.lower_ in lx.pron.subject
+        return subj.pos_ == "PROPN" or noun_class(subj, lx) in ("person", "organisation", "group")
 
     def postverbal_subject(self, j: int, limit: int) -> tuple[int, int] | None:
         """The subject after an inverted cue, past adverbs, dates and prepositional phrases."""
-        doc = self.doc
+        doc, lx = self.doc, self.lx
+        time_words = lx.nouns.time
         seen = 0
         while j < limit and seen < 14:
             tok = doc[j]
             low = tok.lower_
             seen += 1
-            if tok.is_space or tok.pos_ == "ADV" or low in TIME_WORDS or tok.pos_ == "NUM":
+            if tok.is_space or tok.pos_ == "ADV" or low in time_words or tok.pos_ == "NUM":
                 j += 1
-            elif (
-                low in DE_WORDS | {"des", "du"} and j + 1 < limit and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN", "DET")
-            ):
+            elif low in lx.genitive and j + 1 < limit and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN", "DET"):
                 end = extend_np(self.view, j + 1, limit)  # a partitive article: "de hauts responsables"
                 return (j, with_apposition(self.view, j, end, limit)) if end > j + 1 else None
-            elif tok.pos_ == "ADP" or low in ("au", "aux"):
+            elif tok.pos_ == "ADP" or low in lx.fn.dative_articles:
                 j = self._skip_pp(j + 1, limit)
-            elif tok.text == "," and j + 1 < limit and (doc[j + 1].lower_ in TIME_WORDS or doc[j + 1].pos_ == "ADP"):
+            elif tok.text == "," and j + 1 < limit and (doc[j + 1].lower_ in time_words or doc[j + 1].pos_ == "ADP"):
                 j += 1
             elif tok.pos_ in NP_POS:
                 end = extend_np(self.view, j, limit)
                 if end <= j:
                     return None
                 # A date in front ("mercredi 7 novembre") is not the subject.
-                if all(doc[k].lower_ in TIME_WORDS or doc[k].pos_ in ("NUM", "DET") for k in range(j, end)):
+                if all(doc[k].lower_ in time_words or doc[k].pos_ in ("NUM", "DET") for k in range(j, end)):
                     j = end
                     continue
                 return j, with_apposition(self.view, j, end, limit)
@@ -461,17 +456,18 @@ class CueReader:
 
     def _skip_pp(self, j: int, limit: int) -> int:
         """Past the object of a preposition; a person's name after it starts the subject."""
-        doc = self.doc
+        doc, lx = self.doc, self.lx
+        joins = lx.genitive | lx.fn.title_prepositions
         seen_noun = False
         while j < limit:
             tok = doc[j]
             if seen_noun and tok.ent_iob_ == "B" and tok.ent_type_ == "PER":
                 return j
-            if seen_noun and tok.pos_ == "DET" and doc[j - 1].lower_ not in DE_WORDS | {"du", "des", "à"}:
+            if seen_noun and tok.pos_ == "DET" and doc[j - 1].lower_ not in joins:
                 return j  # "sur France 2 l'ancien Premier ministre": a new phrase starts
             if (
                 tok.pos_ in ("DET", "ADJ", "NUM")
-                or tok.lower_ in ("de", "d'", "d’", "du", "des")
+                or tok.lower_ in lx.genitive
                 and j + 1 < limit
                 and doc[j + 1].pos_ in NP_POS
             ):
@@ -515,7 +511,7 @@ class CueReader:
             return content
         rest = after + 1
         if rest < unit.end and (
-            doc[rest].morph.get("PronType") == ["Rel"] or doc[rest].lower_ in ("qui", "dont", "lequel", "laquelle")
+            doc[rest].morph.get("PronType") == ["Rel"] or doc[rest].lower_ in self.lx.pron.relative
         ):
             return content  # "..., a indiqué le maire, Jorge X, qui a lancé un appel": about the source
         q = view.quote_opening_at(rest) if rest < unit.end else None
@@ -531,7 +527,7 @@ class CueReader:
 
     def prev_is_comme(self, cue: Cue) -> bool:
         prev = self._prev_token(cue.group_start)
-        return prev is not None and prev.lower_ == "comme"
+        return prev is not None and prev.lower_ in self.lx.fn.as_words
 
     def clause_start(self, unit: Unit, end_tok: int) -> int:
         """Where the words an inverted cue reports begin: the unit start, or after a colon or a
@@ -600,6 +596,7 @@ class CueReader:
     def _complement(self, cue: Cue, unit_i: int, source: SourceRef) -> list[Draft]:
         view, doc = self.view, self.doc
         unit = view.units[unit_i]
+        fn = self.lx.fn
         frames = cue.info.frames
         k = self._complement_start(cue, unit.end)
         if k >= unit.end:
@@ -610,32 +607,41 @@ class CueReader:
         conf = self._confidence(cue, 0.9 if source.span else 0.8)
         # A cue inside a relative or participial clause reports no further than that clause, and none
         # reports past a second cue of the same subject: "a dénoncé X et a affirmé que Y".
-        bound = cue.verb.right_edge.i + 1 if cue.verb.dep_ in ("acl:relcl", "acl") else None
+        deps = self.lx.deps
+        bound = cue.verb.right_edge.i + 1 if cue.verb.dep_ in deps.relative_clause | deps.adjectival_clause else None
         second = self._coordinated_cue(cue, unit)
         if second is not None:
             bound = second if bound is None else min(bound, second)
         # « à ce que »: s'attendre à ce qu'ils entrent en combat
-        if low in ("à", "de") and k + 2 < unit.end and doc[k + 1].lower_ == "ce" and doc[k + 2].lower_ in QUE_WORDS:
+        if (
+            low in fn.complementizer_lead
+            and k + 2 < unit.end
+            and doc[k + 1].lower_ in fn.complementizer_pronoun
+            and doc[k + 2].lower_ in fn.complementizers
+        ):
             k, low = k + 2, doc[k + 2].lower_
-        if low in QUE_WORDS and (QUE in frames or DEINF in frames and doc[k - 1].lower_ == "ce"):
+        after_pronoun = doc[k - 1].lower_ in fn.complementizer_pronoun
+        if low in fn.complementizers and (
+            Frame.CLAUSE in frames or Frame.MARKED_INFINITIVE in frames and after_pronoun
+        ):
             return self._clause_drafts(k + 1, unit_i, cue_span, source, conf, "que", bound)
         quote_at = self._quote_after(k, unit.end)
         if quote_at is not None and self._fragment_in_clause(k, quote_at, unit):
             # "a jugé « inacceptable » la décision": a quoted word inside what the cue governs.
             return self._clause_drafts(k, unit_i, cue_span, source, conf, "fragment", bound)
-        if quote_at is not None and (QUOTE in frames or INF in frames):
+        if quote_at is not None and (Frame.QUOTE in frames or Frame.INFINITIVE in frames):
             return self.quote_drafts(quote_at, unit_i, cue_span, source, conf)
-        if INF in frames and self._infinitive_at(k):
+        if Frame.INFINITIVE in frames and self._infinitive_at(k):
             return self._clause_drafts(k, unit_i, cue_span, source, conf, "inf", bound)
-        if DEINF in frames:
+        if Frame.MARKED_INFINITIVE in frames:
             inf = self._de_infinitive(k, unit.end)
             if inf is not None:
                 return self._clause_drafts(inf, unit_i, cue_span, source, conf, "deinf", bound)
-        if NP in frames and self._np_object_at(cue, k):
+        if Frame.OBJECT in frames and self._np_object_at(cue, k):
             ends = [e for e in (bound, self._object_end(k, unit)) if e is not None]
             drafts = self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np", min(ends, default=None))
             return [d for d in drafts if len(view.text[d.content[0] : d.content[1]].split()) >= 3]
-        if QUE in frames and self._quoted_attribute(k, unit):
+        if Frame.CLAUSE in frames and self._quoted_attribute(k, unit):
             # "a jugé ce budget « insincère »": what the object is said to be, in the speaker's words.
             return self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np-quote", bound)
         return []
@@ -646,10 +652,11 @@ class CueReader:
         doc, view = self.doc, self.view
         if doc[k].pos_ not in ("DET", "NOUN"):
             return False
+        fn = self.lx.fn
         j = extend_np(view, k, unit.end)
-        if j <= k or doc[j - 1].lower_ in TITLE_CUES:
+        if j <= k or doc[j - 1].lower_ in fn.title_cues:
             return False
-        while j < unit.end and doc[j].lower_ in ATTRIBUTE_GLUE:
+        while j < unit.end and doc[j].lower_ in fn.attribute_glue:
             j += 1
         q = view.quote_opening_at(j) if j < unit.end else None
         if q is None or not q.closed:
@@ -669,10 +676,10 @@ class CueReader:
             if verb.i >= unit.end:
                 break
             prev = self._prev_token(other.group_start)
-            if prev is None or prev.lower_ not in ("et", "puis", ",") or view.inside_quote(verb.i) is not None:
+            if prev is None or prev.lower_ not in self.lx.fn.coordinators or view.inside_quote(verb.i) is not None:
                 continue
-            linked = verb.dep_ == "conj" and verb.head.i == cue.verb.i
-            own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            linked = verb.dep_ in self.lx.deps.conjunct and verb.head.i == cue.verb.i
+            own_subject = any(c.dep_ in self.lx.deps.cue_subject for c in verb.children)
             same_aux = aux is not None and doc[other.group_start].lower_ == aux
             if linked or (same_aux and not own_subject):
                 return prev.i
@@ -681,36 +688,36 @@ class CueReader:
     def _object_end(self, k: int, unit: Unit) -> int | None:
         """Where an object that is the claim ends: its noun phrase, unless a clause or an attribute
         follows it ("le fait que ...", "qualifié X comme un signe que ...")."""
-        doc = self.doc
+        doc, fn = self.doc, self.lx.fn
         if doc[k].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
             return None
         end = extend_np(self.view, k, unit.end)
         nxt = end
-        while nxt < unit.end and (doc[nxt].pos_ == "DET" or doc[nxt].lower_ in ATTRIBUTE_GLUE):
+        while nxt < unit.end and (doc[nxt].pos_ == "DET" or doc[nxt].lower_ in fn.attribute_glue):
             nxt += 1
         if end <= k or (nxt < unit.end and self.view.quote_opening_at(nxt) is not None):
             return None  # "un « nouveau départ »", "qualifié ce texte d'« inapplicable »": quoted too
-        if end < unit.end and (doc[end].lower_ in OBJECT_GOES_ON or doc[end].pos_ == "ADJ"):
+        if end < unit.end and (doc[end].lower_ in fn.object_continuations or doc[end].pos_ == "ADJ"):
             return None
         return end
 
     def _complement_start(self, cue: Cue, limit: int) -> int:
         """First token of what the verb governs, past adverbs, dates, incises and "au Sénat"."""
-        doc = self.doc
+        doc, fn = self.doc, self.lx.fn
         j = cue.group_end
         seen = 0
         while j < limit and seen < 16:
             tok = doc[j]
             low = tok.lower_
             seen += 1
-            if low in COMPOUND_PREPOSITIONS and j + 1 < limit and doc[j + 1].lower_ in DE_WORDS | {"du", "des"}:
+            if low in fn.compound_prepositions and j + 1 < limit and doc[j + 1].lower_ in self.lx.genitive:
                 j = self._skip_pp(j + 2, limit)  # "lors de la conférence", "auprès du ministre"
             elif self._skippable(j, limit):
                 j += 1
-            elif low in ("à", "au", "aux") and j + 1 < limit and self._plain_pp(j + 1, limit, cue):
+            elif low in fn.dative and j + 1 < limit and self._plain_pp(j + 1, limit, cue):
                 j = self._skip_pp(j + 1, limit)
-            elif tok.pos_ == "ADP" and low not in ("à", "de", "d'", "d’", "du", "des", "au", "aux"):
-                if low in ("selon", "comme"):
+            elif tok.pos_ == "ADP" and low not in fn.complement_prepositions:
+                if low in fn.stop_prepositions:
                     return j
                 j = self._skip_pp(j + 1, limit)
             else:
@@ -719,30 +726,32 @@ class CueReader:
 
     def _skippable(self, j: int, limit: int) -> bool:
         """Spaces, commas, adverbs, dates and object clitics between a verb and what it governs."""
-        doc = self.doc
+        doc, lx = self.doc, self.lx
+        time_words = lx.nouns.time
         tok = doc[j]
         low = tok.lower_
-        if low in ("ce", "cet", "cette"):
-            return j + 1 < limit and doc[j + 1].lower_ in TIME_WORDS  # "ce matin", not "ce budget"
-        if tok.is_space or tok.text == "," or (low in TIME_WORDS and tok.pos_ != "VERB"):
+        if low in lx.det.demonstrative:
+            return j + 1 < limit and doc[j + 1].lower_ in time_words  # "ce matin", not "ce budget"
+        if tok.is_space or tok.text == "," or (low in time_words and tok.pos_ != "VERB"):
             return True
-        if tok.pos_ == "ADV" and low not in ("ne", "pas") and low not in QUE_WORDS:
+        if tok.pos_ == "ADV" and low not in lx.fn.unskipped_adverbs and low not in lx.fn.complementizers:
             return True  # "qu'" of "qu'une" may be tagged an adverb
-        if tok.pos_ == "NUM" and j + 1 < limit and doc[j + 1].lower_ in TIME_WORDS:
+        if tok.pos_ == "NUM" and j + 1 < limit and doc[j + 1].lower_ in time_words:
             return True
-        return tok.pos_ == "PRON" and low in OBJECT_CLITICS and tok.dep_ in ("iobj", "obl:arg", "obl")
+        return tok.pos_ == "PRON" and low in lx.pron.object and tok.dep_ in lx.deps.indirect_object
 
     def _plain_pp(self, j: int, limit: int, cue: Cue) -> bool:
         """ "au Sénat", "à la presse" (skipped) versus "à libérer" or "à 75 000" (the content)."""
         doc = self.doc
         tok = doc[j]
-        if tok.morph.get("VerbForm") == ["Inf"] or tok.lower_ in ("ce",):
+        if tok.morph.get("VerbForm") == ["Inf"] or tok.lower_ in self.lx.fn.complementizer_pronoun:
             return False
-        return (
-            not (tok.pos_ == "NUM" or tok.like_num)
-            or cue.verb.lemma_ not in ESTIMATE_LEMMAS
-            and (cue.verb.lower_[:5] not in ("estim", "évalu", "chiff"))
-        )
+        return not (tok.pos_ == "NUM" or tok.like_num) or not self._estimate(cue)
+
+    def _estimate(self, cue: Cue) -> bool:
+        """ "estime à 10 000": a verb whose complement may be a bare number."""
+        cues = self.lx.data.cues
+        return cue.verb.lemma_ in cues.estimate_lemmas or cue.verb.lower_[:5] in cues.estimate_prefixes
 
     def _fragment_in_clause(self, k: int, quote_at: int, unit: Unit) -> bool:
         """A short quotation right after the verb (no colon) with the clause going on after it."""
@@ -762,22 +771,23 @@ class CueReader:
         return k if k < limit and view.quote_opening_at(k) is not None else None
 
     def _infinitive_at(self, k: int) -> bool:
-        doc = self.doc
+        doc, fn = self.doc, self.lx.fn
         tok = doc[k]
-        if tok.lower_ in ("ne", "n'", "n’") and k + 1 < len(doc):
-            tok = doc[k + 2] if doc[k + 1].lower_ in ("pas", "plus", "jamais") and k + 2 < len(doc) else doc[k + 1]
-        return tok.morph.get("VerbForm") == ["Inf"] and tok.lower_ not in ("être",) or tok.lower_ in ("avoir", "être")
+        if tok.lower_ in fn.negation and k + 1 < len(doc):
+            tok = doc[k + 2] if doc[k + 1].lower_ in fn.negation_after and k + 2 < len(doc) else doc[k + 1]
+        infinitive = tok.morph.get("VerbForm") == ["Inf"] and tok.lower_ not in fn.copula_infinitives
+        return infinitive or tok.lower_ in fn.infinitive_auxiliaries
 
     def _de_infinitive(self, k: int, limit: int) -> int | None:
         """ "de fournir", "à libérer", or an object first: "accusé Rajoy de purger"."""
-        doc = self.doc
+        doc, markers = self.doc, self.lx.fn.infinitive_markers
         for j in range(k, min(limit - 1, k + 10)):
             tok = doc[j]
             if tok.text in (",", ";", ":") or tok.pos_ == "VERB" and j > k and tok.morph.get("VerbForm") != ["Inf"]:
                 return None
-            if tok.lower_ in DE_WORDS | {"à"} and self._infinitive_at(j + 1):
+            if tok.lower_ in markers and self._infinitive_at(j + 1):
                 return j + 1
-            if tok.lower_ in DE_WORDS | {"à"} and self.view.quote_opening_at(j + 1) and self._infinitive_at(j + 2):
+            if tok.lower_ in markers and self.view.quote_opening_at(j + 1) and self._infinitive_at(j + 2):
                 return j + 1  # "recommande de « poursuivre les efforts »"
         return None
 
@@ -785,8 +795,8 @@ class CueReader:
         tok = self.doc[k]
         if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or self.view.quote_opening_at(k) is not None:
             return True
-        estimate = cue.verb.lemma_ in ESTIMATE_LEMMAS or cue.verb.lower_[:5] in ("estim", "évalu", "chiff")
-        return estimate and tok.lower_ in ("à", "entre") and k + 1 < len(self.doc) and self.doc[k + 1].like_num
+        number_lead = self.lx.data.cues.estimate_leads
+        return self._estimate(cue) and tok.lower_ in number_lead and k + 1 < len(self.doc) and self.doc[k + 1].like_num
 
     def _clause_drafts(
         self, k: int, unit_i: int, cue_span, source: SourceRef, conf: float, rule: str, limit: int | None = None
@@ -820,23 +830,19 @@ class CueReader:
         """Where words about the act of saying begin after what was said: ", puis à nouveau par
         courrier" (a second time it was said); after an infinitive or an object (``phrase``), also
         "lors d'une réunion", "au cours de", "à l'issue de" (when it was said)."""
-        doc, view = self.doc, self.view
+        doc, view, lx = self.doc, self.view, self.lx
         for j in range(k + 1, end):
             if view.inside_quote(j) is not None:
                 continue
             low = doc[j].lower_
             nxt = doc[j + 1] if j + 1 < end else None
-            if low == "," and nxt is not None and nxt.lower_ == "puis" and j + 2 < end:
+            if low == "," and nxt is not None and nxt.lower_ in lx.fn.then_words and j + 2 < end:
                 after = doc[j + 2]
-                if after.pos_ in ("ADP", "ADV") and after.lower_ not in DE_WORDS:
+                if after.pos_ in ("ADP", "ADV") and after.lower_ not in lx.fn.de:
                     return j
             if not phrase or nxt is None:
                 continue
-            if low == "lors" and nxt.lower_ in DE_WORDS | {"du", "des"}:
-                return j
-            if low in ("au", "à") and nxt.lower_ in ("cours", "l'issue", "l’issue", "l'occasion", "l’occasion"):
-                return j
-            if low == "à" and nxt.lower_ in ("l'", "l’") and j + 2 < end and doc[j + 2].lower_ in ("issue", "occasion"):
+            if phrase_at(doc, j, lx.circumstance_openers, end):
                 return j
         return None
 
@@ -852,7 +858,7 @@ class CueReader:
             out.append(Draft((q.start, q.end), cue_span, ref, unit_i, conf, "quote"))
             j = view.first_token_from(q.close)
             glue = 0
-            while j < len(doc) and (doc[j].is_space or doc[j].lower_ in QUOTE_GLUE) and glue < 4:
+            while j < len(doc) and (doc[j].is_space or doc[j].lower_ in self.lx.fn.quote_glue) and glue < 4:
                 j += 1
                 glue += 1
             if j >= len(doc) or view.quote_opening_at(j) is None or glue == 0:
@@ -884,7 +890,7 @@ class CueReader:
         if j > k and doc[j - 1].text == ")" and not any(doc[x].text == "(" for x in range(k, j)):
             j -= 1
         # A closing mark whose quotation opened before the content is not part of it.
-        while j > k and doc[j - 1].text in CLOSING_MARKS and view.quote_closing_at(j - 1) is not None:
+        while j > k and doc[j - 1].text in view.closing_marks and view.quote_closing_at(j - 1) is not None:
             q = view.quote_closing_at(j - 1)
             if q is not None and q.open >= doc[k].idx:
                 break
@@ -892,32 +898,31 @@ class CueReader:
         return j
 
     def _new_attribution(self, j: int) -> bool:
-        doc = self.doc
+        doc, lx = self.doc, self.lx
         tok = doc[j]
-        participle = tok.morph.get("VerbForm") == ["Part"] and tok.morph.get("Tense") == ["Pres"]
-        if participle and cue_for(tok.text) is not None:
+        if _present_participle(tok) and lx.cue_for(tok.text, tok.lemma_) is not None:
             return True
         if tok.text == "," and j + 1 < len(doc):
             nxt = doc[j + 1]
-            if nxt.lower_ == "tandis" or nxt.lower_ == "alors" and j + 2 < len(doc) and doc[j + 2].lower_ == "que":
+            if phrase_at(doc, j + 1, lx.contrast_openers):
                 return True
-            if nxt.morph.get("VerbForm") == ["Part"] and nxt.morph.get("Tense") == ["Pres"] and cue_for(nxt.text):
+            if _present_participle(nxt) and lx.cue_for(nxt.text, nxt.lemma_):
                 return True
         return (
-            tok.lower_ == "en"
+            tok.lower_ in lx.fn.gerund_markers
             and j + 1 < len(doc)
-            and cue_for(doc[j + 1].text) is not None
-            and (doc[j + 1].morph.get("Tense") == ["Pres"] and doc[j + 1].morph.get("VerbForm") == ["Part"])
+            and lx.cue_for(doc[j + 1].text, doc[j + 1].lemma_) is not None
+            and _present_participle(doc[j + 1])
         )
 
     # -- the source of a cue with its complement after it ------------------------------------------
 
     def verb_source(self, cue: Cue) -> SourceRef | None:
         verb: Token | None = cue.verb
-        if cue.info.lemma.startswith("faire "):
-            faire = self.doc[cue.group_start] if cue.group_start < cue.verb.i else None
+        if cue.info.light:
+            light = self.doc[cue.group_start] if cue.group_start < cue.verb.i else None
             # "fait savoir": the subject hangs on "fait", when the tagger saw it as a verb.
-            verb = faire if faire is not None and faire.pos_ in ("VERB", "AUX") else None
+            verb = light if light is not None and light.pos_ in ("VERB", "AUX") else None
         source = self._source_of_verb(verb, cue, 0) if verb is not None else None
         if source is None and (
             verb is None or verb.morph.get("VerbForm") != ["Part"] or _has_auxiliary(self.view, verb)
@@ -929,31 +934,39 @@ class CueReader:
     def _source_of_verb(self, verb: Token, cue: Cue, depth: int) -> SourceRef | None:
         if depth > 3:
             return None
-        doc = self.doc
-        passive = verb.morph.get("Voice") == ["Pass"] or any(c.dep_ == "aux:pass" for c in verb.children)
+        doc, lx = self.doc, self.lx
+        deps = lx.deps
+        passive = verb.morph.get("Voice") == ["Pass"] or any(c.dep_ in deps.passive_auxiliary for c in verb.children)
         if passive:
             agent = self._agent(verb)
             return SourceRef(span=agent, strict=cue.info.weak) if agent else None
         subj = next(
-            (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i and not self.view.inside_quote(c.i)),
+            (
+                c
+                for c in verb.children
+                if c.dep_ in deps.cue_subject and c.i < verb.i and not self.view.inside_quote(c.i)
+            ),
             None,
         )
         if subj is None:
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i > verb.i), None)
-        if subj is not None and _governed_by_preposition(subj):
+            subj = next((c for c in verb.children if c.dep_ in deps.subject and c.i > verb.i), None)
+        if subj is not None and _governed_by_preposition(self.view, subj):
             return None  # "Sur Twitter, X a dénoncé": the parser's subject is an adverbial
         if subj is not None:
             return self._subject_source(subj, verb, cue)
         form = verb.morph.get("VerbForm")
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        if verb.dep_ in deps.conjunct and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
             return self._source_of_verb(verb.head, cue, depth + 1)
-        if form == ["Part"] and verb.morph.get("Tense") == ["Pres"]:
+        if _present_participle(verb):
             return self._participle_source(verb, cue)
         if form == ["Inf"] and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-            if verb.head.lemma_ == "voir" and any(c.lower_ in ("se", "s'", "s’") for c in verb.head.children):
+            head = verb.head
+            if head.lemma_ in lx.fn.passive_light_verbs and any(
+                c.lower_ in lx.pron.reflexive_third for c in head.children
+            ):
                 return None  # "se verra demander de": asked, not asking
             return self._source_of_verb(verb.head, cue, depth + 1)
-        if verb.pos_ != "VERB" and verb.i > 0 and doc[verb.i - 1].lower_ in SUBJECT_CLITICS:
+        if verb.pos_ != "VERB" and verb.i > 0 and doc[verb.i - 1].lower_ in lx.pron.subject:
             return SourceRef(pronoun=verb.i - 1)
         return None
 
@@ -962,8 +975,9 @@ class CueReader:
         ("Austin et Blinken ont tous deux qualifié")."""
         doc = self.doc
         unit = self.view.units[self.view.unit_of[group_start]]
+        floating = self.lx.fn.floating_quantifiers
         k = group_start - 1
-        while k >= unit.start and (doc[k].pos_ in ("ADV", "NUM") or doc[k].lower_ in ("tous", "toutes", "tout")):
+        while k >= unit.start and (doc[k].pos_ in ("ADV", "NUM") or doc[k].lower_ in floating):
             k -= 1
         if k >= unit.start and doc[k].text == ")":
             # "Philippe Gosselin (UMP) a dénoncé": past the bracket.
@@ -977,11 +991,12 @@ class CueReader:
         return (start, k + 1) if start <= k else None
 
     def _agent(self, verb: Token) -> tuple[int, int] | None:
-        doc = self.doc
-        start = next((c.left_edge.i for c in verb.children if c.dep_ == "obl:agent"), None)
+        doc, lx = self.doc, self.lx
+        start = next((c.left_edge.i for c in verb.children if c.dep_ in lx.deps.agent), None)
         if start is None:
             # The parser may miss the agent: "accusée par la Corée du Sud".
-            start = next((k for k in range(verb.i + 1, min(len(doc), verb.i + 5)) if doc[k].lower_ == "par"), None)
+            near = range(verb.i + 1, min(len(doc), verb.i + 5))
+            start = next((k for k in near if doc[k].lower_ in lx.fn.agent_prepositions), None)
         if start is None:
             return None
         while start < len(doc) and doc[start].pos_ == "ADP":
@@ -990,18 +1005,20 @@ class CueReader:
         return (start, end) if end > start else None
 
     def _subject_source(self, subj: Token, verb: Token, cue: Cue) -> SourceRef | None:
+        pron = self.lx.pron
         low = subj.lower_.lstrip("-")
         if subj.pos_ == "PRON":
-            if low in SUBJECT_CLITICS:
+            if low in pron.subject:
                 return SourceRef(pronoun=subj.i)
-            if low == "qui" and verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            relative = verb.dep_ in self.lx.deps.relative_clause and verb.head.pos_ in ("NOUN", "PROPN")
+            if low in pron.relative_subject and relative:
                 return SourceRef(span=self._noun_span(verb.head, subj.i), strict=cue.info.weak)
-            if low.split("-")[0] in ("celui", "celle", "ceux", "celles"):
+            if low.split("-")[0] in pron.demonstrative:
                 return SourceRef(pronoun=subj.i)  # "celle-ci", also when split as "Celle - ci"
             return None
-        if low in NOT_SOURCES:
+        if low in pron.not_sources:
             return None
-        if subj.lower_ == "dernier" or subj.lower_ == "dernière":
+        if subj.lower_ in pron.latter:
             return SourceRef(pronoun=subj.i)  # "ce dernier"
         return SourceRef(span=self._noun_span(subj, self._group_start(verb)), strict=cue.info.weak)
 
@@ -1020,8 +1037,8 @@ class CueReader:
         """ "affirmant que", "en ajoutant": the noun it qualifies, else who spoke last in the
         sentence, else the subject of the sentence's main verb."""
         head = verb.head
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            cls = noun_class(head) if head.pos_ == "NOUN" else "named"
+        if verb.dep_ in self.lx.deps.adjectival_clause and head.pos_ in ("NOUN", "PROPN"):
+            cls = noun_class(head, self.lx) if head.pos_ == "NOUN" else "named"
             if cls in ("person", "organisation", "group", "named"):
                 return SourceRef(span=self._noun_span(head, verb.i))
         unit = self.view.units[self.view.unit_of[verb.i]]
@@ -1030,7 +1047,7 @@ class CueReader:
             return SourceRef(like=earlier[-1])
         tok = verb
         for _ in range(6):
-            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            subj = next((c for c in tok.children if c.dep_ in self.lx.deps.subject and c.i < tok.i), None)
             if subj is not None and subj.i >= unit.start:
                 return self._subject_source(subj, tok, cue)
             if tok.head.i == tok.i:

@@ -15,11 +15,17 @@ from spacy.tokens import Doc
 
 from newsclaims.extract.statements.drafts import SpanIndex
 from newsclaims.extract.statements.layout import View
-from newsclaims.extract.statements.lexicon import words
+from newsclaims.extract.statements.lexicon import lexicon_for
 from newsclaims.extract.statements.quotes import Quote
+from newsclaims.languages import get_pack
 from newsclaims.records import Speaker, Statement, TextSpan
 
 VERSION = "1"
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|stated|states|declared|announced|announces|explained|explains|noted|"
@@ -136,7 +142,7 @@ class _Found:
 
 
 def extract_english(doc: Doc) -> list[Statement]:
-    view = View(doc)
+    view = View(doc, lexicon_for(get_pack("en")))
     text = view.text
     found: list[_Found] = []
     taken: SpanIndex[tuple[int, int]] = SpanIndex()

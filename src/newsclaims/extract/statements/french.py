@@ -1,6 +1,6 @@
-"""French statements: cue verbs first, then "selon X"-like sources, then quotations no cue took;
+"""Statements of one Doc: cue verbs first, then "selon X"-like sources, then quotations no cue took;
 speakers are resolved last, in text order, so a pronoun or a floating quotation can lean on the
-statements before it."""
+statements before it. The grammar is read from the parse; every word it knows comes from the pack."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from newsclaims.extract.statements.cues import CueReader, find_cues
 from newsclaims.extract.statements.drafts import Draft, SpanIndex
 from newsclaims.extract.statements.layout import View
+from newsclaims.extract.statements.lexicon import StatementLexicon
 from newsclaims.extract.statements.sources import SourceReader
 from newsclaims.extract.statements.speakers import (
     NameBook,
@@ -23,24 +24,9 @@ from newsclaims.records import Speaker, Statement, TextSpan
 
 VERSION = "1"
 
-PRONOUN_FEATURES = {
-    "il": ("m", "s"),
-    "lui": ("m", "s"),
-    "elle": ("f", "s"),
-    "ils": ("m", "p"),
-    "eux": ("m", "p"),
-    "elles": ("f", "p"),
-    "celui": ("m", "s"),
-    "celle": ("f", "s"),
-    "ceux": ("m", "p"),
-    "celles": ("f", "p"),
-    "dernier": ("m", "s"),
-    "dernière": ("f", "s"),
-}
 
-
-def extract_french(doc: Doc) -> list[Statement]:
-    view = View(doc)
+def read_statements(doc: Doc, lx: StatementLexicon) -> list[Statement]:
+    view = View(doc, lx)
     cues = find_cues(view)
     reader = CueReader(view, cues)
     book = NameBook(view)
@@ -130,7 +116,7 @@ def _speaker(
         if ref is None:
             return None, None
         tokens = [view.doc[k] for k in range(a, b) if not view.doc[k].is_space]
-        if is_definite_description(ref, tokens):
+        if is_definite_description(ref, tokens, view.lx):
             ref = resolver.resolve_description(ref, tokens, view.doc[a].idx, d.unit, src.after_words)
         ref = resolver.merge(ref)
         return to_speaker(ref, _mention(view, a, b)), ref
@@ -139,8 +125,12 @@ def _speaker(
 
 def _pronoun_speaker(view: View, k: int, resolver: Resolver) -> tuple[Speaker | None, Referent | None]:
     tok = view.doc[k]
-    low = tok.lower_.lstrip("-").removeprefix("t-").split("-")[0]
-    gender, number = PRONOUN_FEATURES.get(low, (None, "s"))
+    pron = view.lx.pron
+    low = tok.lower_.lstrip("-")
+    for link in pron.inversion_links:
+        low = low.removeprefix(link.lstrip("-") + "-")  # "-t-elle" -> "elle"
+    features = pron.features.get(low.split("-")[0])
+    gender, number = (features.gender, features.number) if features else (None, "s")
     ref = resolver.resolve_pronoun(tok, gender, number)
     # The mention is the pronoun itself, without the hyphen of "a-t-il".
     skip = len(tok.text) - len(tok.text.lstrip("-"))

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
-from newsclaims.extract.statements.quotes import CLOSERS, Quote, find_quotes
+from newsclaims.extract.statements.lexicon import StatementLexicon
+from newsclaims.extract.statements.quotes import Quote, find_quotes
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 DASHES = frozenset({"-", "–", "—", "―"})
-CLOSING_MARKS = frozenset(set(CLOSERS.values()) | {"»", "”", "›"})
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,14 @@ class Unit:
 class View:
     """Per-Doc indexes shared by every rule of the extractor."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, lx: StatementLexicon) -> None:
         self.doc = doc
+        self.lx = lx
         self.text = doc.text
-        self.quotes = find_quotes(self.text)
+        # Closing marks of every style the pack knows: "» a-t-il dit" follows a quotation.
+        self.closing_marks = frozenset(lx.data.quote_pairs.values())
+        self.opening_marks = frozenset(lx.data.quote_pairs)
+        self.quotes = find_quotes(self.text, lx.data.quote_pairs)
         self._closes = [q.close for q in self.quotes]  # quotations do not overlap: sorted too
         # Token offsets and texts as plain lists, read from the Doc's arrays: building a Python Token
         # for each look is what long texts spend their time on.

@@ -5,55 +5,49 @@ source a common noun names. The parser's subtrees are used for subjects before t
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
 from newsclaims.extract.statements.layout import View
-from newsclaims.extract.statements.lexicon import (
-    ABSTRACT_SUFFIXES,
-    DOCUMENT_NOUNS,
-    INSTITUTIONS,
-    ORG_NOUNS,
-    PERSON_NOUNS,
-    PERSON_SUFFIXES,
-    TIME_WORDS,
-)
+from newsclaims.extract.statements.lexicon import StatementLexicon
 
 NAME_POS = frozenset({"PROPN", "X"})
 NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
-DE_FORMS = frozenset({"de", "d'", "d’", "du", "des"})
 ACRONYM = re.compile(r"^[A-ZÉ][A-Z0-9&É.-]{1,9}$")
-_PREFIXES = ("ex-", "vice-", "co-", "sous-", "ancien-")
+SourceClass = Literal["person", "organisation", "document", "group"]
 
 
-def noun_class(tok: Token) -> str | None:
+def noun_class(tok: Token, lx: StatementLexicon) -> SourceClass | None:
     """The kind of source a common noun names ("person", "organisation", "document", "group" for a
-    plural person noun), from the lexicons; None when it names no source."""
+    plural person noun), from the pack's nouns; None when it names no source."""
+    nouns = lx.nouns
     low = tok.lower_
-    for prefix in _PREFIXES:
+    for prefix in nouns.title_prefixes:
         if low.startswith(prefix) and len(low) > len(prefix) + 2:
             low = low[len(prefix) :]
     first = low.split("-")[0]
     lemma = tok.lemma_.lower()
     # The endings of "graphiste" say nothing of a name: "Jean-Baptiste", "Callixte".
-    agent = _agent_noun(low) and not (tok.pos_ in NAME_POS and tok.text[:1].isupper())
-    if low in PERSON_NOUNS or first in PERSON_NOUNS or lemma in PERSON_NOUNS or agent:
+    agent = _agent_noun(low, lx) and not (tok.pos_ in NAME_POS and tok.text[:1].isupper())
+    if low in nouns.person or first in nouns.person or lemma in nouns.person or agent:
         return "group" if is_plural(tok) else "person"
-    if low in INSTITUTIONS or low in ORG_NOUNS or lemma in ORG_NOUNS:
+    if low in nouns.institutions or low in nouns.organisation or lemma in nouns.organisation:
         return "organisation"
-    if low in DOCUMENT_NOUNS or lemma in DOCUMENT_NOUNS:
+    if low in nouns.document or lemma in nouns.document:
         return "document"
     return None
 
 
-def _agent_noun(low: str) -> bool:
-    return len(low) >= 7 and low.endswith(PERSON_SUFFIXES)
+def _agent_noun(low: str, lx: StatementLexicon) -> bool:
+    return len(low) >= 7 and low.endswith(lx.nouns.person_suffixes)
 
 
-def is_abstract(tok: Token) -> bool:
+def is_abstract(tok: Token, lx: StatementLexicon) -> bool:
     """Nouns made from verbs or adjectives ("la hausse", "cette décision") name no source."""
     low = tok.lower_
-    return low.endswith(ABSTRACT_SUFFIXES) or low.rstrip("s").endswith(ABSTRACT_SUFFIXES)
+    suffixes = lx.nouns.abstract_suffixes
+    return low.endswith(suffixes) or low.rstrip("s").endswith(suffixes)
 
 
 def is_plural(tok: Token) -> bool:
@@ -81,60 +75,64 @@ def extend_np(view: View, i: int, limit: int) -> int:
     complement ("secrétaire à la Défense", "vice-président pour l'Asie"); stops at verbs, adverbs,
     punctuation, time words and other prepositions ("a déclaré Blinken dans un communiqué").
     """
-    doc = view.doc
+    doc, lx = view.doc, view.lx
     j = i
     while j < limit and j - i < 16:
         tok = doc[j]
         if tok.text == "(" and j + 2 < limit and doc[j + 2].text == ")" and ACRONYM.match(doc[j + 1].text):
             j += 3
-        elif j > i and tok.morph.get("VerbForm") == ["Part"] and _by_author(doc, j + 1, limit) > j + 1:
-            j = _by_author(doc, j + 1, limit)  # "un rapport publié lundi par l'INSEE": the author is in the source
-        elif _np_goes_on(doc, i, j, limit):
+        elif j > i and tok.morph.get("VerbForm") == ["Part"] and _by_author(view, j + 1, limit) > j + 1:
+            j = _by_author(view, j + 1, limit)  # "un rapport publié lundi par l'INSEE": the author is in the source
+        elif _np_goes_on(view, i, j, limit):
             j += 1
         else:
             break
-    # A noun phrase does not end on a determiner or a preposition.
-    while j > i and (doc[j - 1].pos_ in ("DET", "ADP") or doc[j - 1].lower_ in ("de", "d'", "d’", "et")):
+    # A noun phrase does not end on a determiner, a preposition or a conjunction.
+    trailing = lx.fn.de | {lx.names.and_word}
+    while j > i and (doc[j - 1].pos_ in ("DET", "ADP") or doc[j - 1].lower_ in trailing):
         j -= 1
     return j
 
 
-def is_time_word(doc: Doc, j: int) -> bool:
+def is_time_word(view: View, j: int) -> bool:
     """A word of a date ("lundi", "ce matin"); "ce" only before another one, not in "ce budget"."""
+    doc, lx = view.doc, view.lx
     low = doc[j].lower_
-    if low in ("ce", "cet", "cette"):
-        return j + 1 < len(doc) and doc[j + 1].lower_ in TIME_WORDS
-    return low in TIME_WORDS
+    if low in lx.det.demonstrative:
+        return j + 1 < len(doc) and doc[j + 1].lower_ in lx.nouns.time
+    return low in lx.nouns.time
 
 
-def _by_author(doc: Doc, k: int, limit: int) -> int:
+def _by_author(view: View, k: int, limit: int) -> int:
     """Just past "par" after a participle, with dates between ("publié dimanche par"); else ``k``."""
+    doc, lx = view.doc, view.lx
     j = k
-    while j < limit and j - k < 4 and (doc[j].lower_ in TIME_WORDS or doc[j].pos_ in ("ADV", "NUM")):
+    while j < limit and j - k < 4 and (doc[j].lower_ in lx.nouns.time or doc[j].pos_ in ("ADV", "NUM")):
         j += 1
-    return j + 1 if j < limit and doc[j].lower_ == "par" else k
+    return j + 1 if j < limit and doc[j].lower_ in lx.fn.agent_prepositions else k
 
 
-def _np_goes_on(doc: Doc, i: int, j: int, limit: int) -> bool:
+def _np_goes_on(view: View, i: int, j: int, limit: int) -> bool:
     """Whether token j still belongs to the noun phrase that started at token i."""
+    doc, lx = view.doc, view.lx
     tok = doc[j]
     low = tok.lower_
     nxt = doc[j + 1] if j + 1 < limit else None
-    if tok.pos_ in NP_POS and not is_time_word(doc, j):
+    if tok.pos_ in NP_POS and not is_time_word(view, j):
         return True
     if (j > i and tok.ent_iob_ == "I") or (tok.ent_type_ in ("PER", "ORG", "MISC") and tok.text[:1].isupper()):
         return True  # a name the tagger split oddly: "le quotidien El Punt Avui"
     if nxt is None or j == i:
         return False
-    if low in DE_FORMS:
+    if low in lx.genitive:
         return nxt.pos_ in NP_POS
-    if low in ("à", "au", "aux", "pour"):
+    if low in lx.fn.portfolio_prepositions:
         return _capitalised_noun(doc, j + 1, limit)
-    if low == "en":
+    if low in lx.fn.location_prepositions:
         return nxt.pos_ == "PROPN" and nxt.ent_type_ == "LOC"  # "ambassadeur de France en Afghanistan"
     if tok.text in ("-", "–"):
         return nxt.pos_ in NAME_POS
-    return low == "et" and doc[j - 1].pos_ in NAME_POS and nxt.pos_ in NAME_POS
+    return low == lx.names.and_word and doc[j - 1].pos_ in NAME_POS and nxt.pos_ in NAME_POS
 
 
 def _capitalised_noun(doc: Doc, k: int, limit: int) -> bool:
@@ -147,31 +145,33 @@ def _capitalised_noun(doc: Doc, k: int, limit: int) -> bool:
 def extend_np_left(view: View, end: int, lower: int) -> int:
     """Start of the noun phrase ending just before ``end``, looking no further left than ``lower``:
     names joined by "et", "de"-complements, adjectives, up to and including a determiner."""
-    doc = view.doc
+    doc, lx = view.doc, view.lx
+    inner = lx.genitive | lx.fn.title_prepositions
     j = end
     while j - 1 >= lower and end - j < 16:
         tok = doc[j - 1]
         if tok.pos_ == "DET":
             # "le ministre de l'Agriculture": a determiner inside a complement does not end the phrase.
-            inside = j - 3 >= lower and doc[j - 2].lower_ in DE_FORMS | {"à"} and doc[j - 3].pos_ in NP_POS
+            inside = j - 3 >= lower and doc[j - 2].lower_ in inner and doc[j - 3].pos_ in NP_POS
             if not inside:
                 return j - 1
-        if not _np_goes_back(doc, j - 1, lower):
+        if not _np_goes_back(view, j - 1, lower):
             break
         j -= 1
     return j
 
 
-def _np_goes_back(doc: Doc, k: int, lower: int) -> bool:
+def _np_goes_back(view: View, k: int, lower: int) -> bool:
     """Whether token k belongs to the noun phrase that continues right after it."""
+    doc, lx = view.doc, view.lx
     tok = doc[k]
     low = tok.lower_
-    if tok.pos_ in NP_POS and not is_time_word(doc, k):
+    if tok.pos_ in NP_POS and not is_time_word(view, k):
         return True
     before_is_noun = k - 1 >= lower and doc[k - 1].pos_ in ("NOUN", "PROPN")
-    if low in DE_FORMS:
+    if low in lx.genitive:
         return before_is_noun
-    if low == "et" or tok.text in ("-", "–"):
+    if low == lx.names.and_word or tok.text in ("-", "–"):
         return before_is_noun and doc[k + 1].pos_ in NAME_POS
     return False
 
@@ -179,24 +179,28 @@ def _np_goes_back(doc: Doc, k: int, lower: int) -> bool:
 def subject_np(view: View, head: Token, limit: int) -> tuple[int, int]:
     """Token span of a subject: its head's subtree without relative or adverbial clauses, cut before
     ``limit`` (the verb group)."""
-    doc = view.doc
+    doc, lx = view.doc, view.lx
+    deps = lx.deps
+    clauses = deps.relative_clause | deps.adjectival_clause | deps.adverbial_clause | deps.parataxis | deps.unclassified
+    leading = deps.coordinator | deps.fixed | deps.mark | deps.case
     skip: set[int] = set()
     for child in head.children:
         if child.i < head.i:
             continue
-        if child.dep_ in ("acl:relcl", "acl", "advcl", "parataxis", "dep") or _detached_pp(child):
+        if child.dep_ in clauses or _detached_pp(child, lx):
             skip.update(t.i for t in child.subtree)
     left = head.i
     while left - 1 >= head.left_edge.i and left - 1 not in skip and doc[left - 1].pos_ != "PUNCT":
         left -= 1
     # "ainsi que la CGT": the conjunction in front is not part of the phrase.
-    while left < head.i and (doc[left].dep_ in ("cc", "fixed", "mark", "case") or doc[left].pos_ in ("ADV", "SCONJ")):
+    while left < head.i and (doc[left].dep_ in leading or doc[left].pos_ in ("ADV", "SCONJ")):
         left += 1
     right = head.i + 1
     stop = min(head.right_edge.i + 1, limit)
     while right < stop and right not in skip:
         right += 1
-    while right > head.i + 1 and (doc[right - 1].pos_ == "PUNCT" or doc[right - 1].lower_ in ("qui", "que")):
+    trailing = lx.pron.relative_subject | lx.fn.complementizers
+    while right > head.i + 1 and (doc[right - 1].pos_ == "PUNCT" or doc[right - 1].lower_ in trailing):
         right -= 1
     return left, right
 
@@ -205,8 +209,8 @@ def with_apposition(view: View, start: int, end: int, limit: int) -> int:
     """Past an apposition closing a source's phrase: a name after a title ("le président du CERN,
     Michel Spiro,") or a title after a name ("Oumar Maïga, l'un des responsables."), kept when
     punctuation or the sentence end follows it. Two names in a row are two phrases, not one."""
-    doc = view.doc
-    if end + 1 < limit and doc[end].lower_ in ("à", "au", "aux") and not starts_with_name(doc, start):
+    doc, lx = view.doc, view.lx
+    if end + 1 < limit and doc[end].lower_ in lx.fn.dative and not starts_with_name(view, start):
         # "l'adjoint aux finances, Marc Le Goff": a title's portfolio, when a name follows it.
         k = extend_np(view, end + 1, limit)
         if k > end + 1 and k + 1 < limit and doc[k].text == "," and is_name_token(doc[k + 1]):
@@ -214,19 +218,20 @@ def with_apposition(view: View, start: int, end: int, limit: int) -> int:
     if end + 1 >= limit or doc[end].text != ",":
         return end
     j = end + 1
-    if doc[j].lower_ in ("l'un", "l’un", "l'une", "l’une"):
+    if doc[j].lower_ in lx.names.one_of:
         j += 1
     if not (doc[j].pos_ in NP_POS or doc[j].ent_type_ == "PER"):
         return end
     stop = extend_np(view, j, limit)
     if stop <= j or (stop < limit and doc[stop].text not in (",", ":", ".", ";", "!", "?")):
         return end
-    return stop if starts_with_name(doc, start) != starts_with_name(doc, j) else end
+    return stop if starts_with_name(view, start) != starts_with_name(view, j) else end
 
 
-def starts_with_name(doc: Doc, k: int) -> bool:
+def starts_with_name(view: View, k: int) -> bool:
     """Whether a phrase opens with a name ("Michel Spiro", "le Conseil national") or a description."""
-    while k < len(doc) and (doc[k].pos_ in ("DET", "ADP") or doc[k].lower_ in DE_FORMS):
+    doc = view.doc
+    while k < len(doc) and (doc[k].pos_ in ("DET", "ADP") or doc[k].lower_ in view.lx.genitive):
         k += 1
     return k < len(doc) and (doc[k].pos_ in NAME_POS or doc[k].text[:1].isupper())
 
@@ -236,12 +241,12 @@ def is_name_token(tok: Token) -> bool:
     return tok.pos_ in NAME_POS or (bool(tok.ent_type_) and tok.text[:1].isupper())
 
 
-def _detached_pp(child: Token) -> bool:
+def _detached_pp(child: Token, lx: StatementLexicon) -> bool:
     """ ", avec Alfredo Pérez Rubalcaba": a comma and a preposition other than "de" end the phrase."""
     first = child.left_edge
     if first.i == 0 or first.doc[first.i - 1].text != ",":
         return False
-    return any(c.dep_ == "case" and c.lower_ not in DE_FORMS for c in child.children)
+    return any(c.dep_ in lx.deps.case and c.lower_ not in lx.genitive for c in child.children)
 
 
 def entity_span(tok: Token) -> tuple[int, int] | None:

@@ -1,15 +1,15 @@
 """Quotation marks paired into quotations, straight from the text (no tokens needed).
 
-French quotes use « » (often with no-break spaces inside), English-style “ ” and straight " also
-appear; a quotation that runs over paragraphs reopens with « at the start of each new paragraph and
+The marks come from the language pack (French quotes use « », often with no-break spaces inside;
+“ ” and straight " also appear); a quotation that runs over paragraphs reopens with « at the start of each new paragraph and
 closes once at its end. Marks nested inside an open quotation are left to it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-CLOSERS = {"«": "»", "“": "”", "„": "“", "‹": "›", '"': '"'}
 SPACES = " \t\n\r\u00a0\u202f\u2009\u2007\u200b"
 
 
@@ -44,14 +44,14 @@ def _reopens(text: str, newline_at: int, opener: str) -> bool:
     return i < len(text) and text[i] == opener
 
 
-def find_quotes(text: str) -> list[Quote]:
-    """Top-level quotations in text order."""
+def find_quotes(text: str, closers: Mapping[str, str]) -> list[Quote]:
+    """Top-level quotations in text order; ``closers`` maps each opening mark to its closing one."""
     quotes: list[Quote] = []
     opener = ""  # the mark that opened the current quotation, "" when none is open
     open_at = depth = 0
     for i, ch in enumerate(text):
         if opener:
-            closer = CLOSERS[opener]
+            closer = closers[opener]
             if ch == closer and (depth == 0 or opener == closer):
                 start, end = _inner_bounds(text, open_at, i)
                 quotes.append(Quote(open_at, i + 1, start, end, True))
@@ -67,7 +67,7 @@ def find_quotes(text: str) -> list[Quote]:
                 start, end = _inner_bounds(text, open_at, i)
                 quotes.append(Quote(open_at, i, start, end, False))
                 opener = ""
-        elif ch in CLOSERS:
+        elif ch in closers:
             opener, open_at, depth = ch, i, 0
     if opener:
         start, end = _inner_bounds(text, open_at, len(text))

@@ -3,12 +3,10 @@ lead-ins ("X : « ... »"), dash bylines, and quotations that continue the last 
 
 from __future__ import annotations
 
-import re
-
 from newsclaims.extract.statements.cues import CueReader
 from newsclaims.extract.statements.drafts import Draft, SourceRef, SpanIndex
 from newsclaims.extract.statements.layout import DASHES, View
-from newsclaims.extract.statements.lexicon import TITLE_CUES
+from newsclaims.extract.statements.lexicon import phrase_at
 from newsclaims.extract.statements.phrases import (
     extend_np,
     extend_np_left,
@@ -20,20 +18,13 @@ from newsclaims.extract.statements.phrases import (
 from newsclaims.extract.statements.quotes import Quote
 from newsclaims.extract.statements.speakers import ReferentBuilder
 
-OBJECT_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
-_READ_IN = re.compile(
-    r"[\s\u00a0]*,?[\s\u00a0]*(?P<cue>(?:peut|pouvait|pourra|pouvons)-(?:t-)?on lire|lit-on|lisait-on)"
-    r"\s+(?P<prep>dans|sur)\s+"
-)
-CLAUSE_OPENERS = frozenset({"mais", "et", "or", "donc", "ainsi", "enfin", "pourtant", "cependant", "toutefois"})
-RELATIVE_BEFORE = frozenset({"qui", "que", "qu'", "qu’", "et", "mais", "car", "donc", "où", "dont"})
-
 
 class SourceReader:
     """Drafts for the attributions no cue verb carries, read after the cue verbs' drafts."""
 
     def __init__(self, view: View, reader: CueReader, builder: ReferentBuilder) -> None:
         self.view = view
+        self.lx = view.lx
         self.doc = view.doc
         self.reader = reader
         self.builder = builder
@@ -41,27 +32,20 @@ class SourceReader:
     # -- "selon X", "d'après X", "pour X," ---------------------------------------------------------
 
     def prepositional(self) -> list[Draft]:
-        doc = self.doc
+        doc, lx = self.doc, self.lx
         out: list[Draft] = []
         for tok in doc:
-            low = tok.lower_
             i = tok.i
-            if low == "selon":
-                np_at = i + 1
-            elif low in ("d'", "d’") and i + 1 < len(doc) and doc[i + 1].lower_ == "après":
-                np_at = i + 2
-            elif low == "à" and i + 2 < len(doc) and doc[i + 1].lower_ == "en" and doc[i + 2].lower_ == "croire":
-                np_at = i + 3
-            elif low == "pour" and i + 1 < len(doc) and doc[i + 1].lower_ == "qui":
-                out.extend(self._pour_qui(i))
+            according = phrase_at(doc, i, lx.according)
+            if according:
+                if self.view.inside_quote(i) is None:
+                    out.extend(self._selon(i, i + according))
                 continue
-            elif low == "pour" and self._clause_initial(i):
+            relative = phrase_at(doc, i, lx.opinion_relative)
+            if relative:
+                out.extend(self._pour_qui(i, relative))
+            elif tok.lower_ in lx.sources.opinion and self._clause_initial(i):
                 out.extend(self._pour(i))
-                continue
-            else:
-                continue
-            if self.view.inside_quote(i) is None:
-                out.extend(self._selon(i, np_at))
         return out
 
     def _source_at(
@@ -71,7 +55,7 @@ class SourceReader:
         doc = self.doc
         if j >= limit:
             return None
-        if doc[j].lower_ in OBJECT_PRONOUNS:
+        if doc[j].lower_ in self.lx.pron.stressed:
             return SourceRef(pronoun=j), j + 1
         end = extend_np(self.view, j, limit)
         if end <= j:
@@ -106,7 +90,7 @@ class SourceReader:
         if rest >= unit.end or doc[rest].text in (".", "!", "?"):
             return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "selon-end")
         before = doc[before_end - 1] if before_end > clause_start else None
-        if before is not None and before.lower_ in RELATIVE_BEFORE:
+        if before is not None and before.lower_ in self.lx.fn.relative_before:
             return self._after_source(rest, unit_i, cue, source, conf, "selon-mid")
         end = self.reader.content_end(rest, unit)
         return self._span_draft(clause_start, end, unit_i, cue, source, conf * 0.9, "selon-mid")
@@ -129,7 +113,7 @@ class SourceReader:
         cue = (doc[i].idx, doc[i].idx + len(doc[i].text))
         return self._after_source(self._next_word(after, unit.end), unit_i, cue, source, 0.7, "pour")
 
-    def _pour_qui(self, i: int) -> list[Draft]:
+    def _pour_qui(self, i: int, length: int) -> list[Draft]:
         """ "le Medef pour qui seule une hausse ...": the noun before "pour qui" holds the opinion."""
         view, doc = self.view, self.doc
         if i == 0 or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
@@ -140,8 +124,9 @@ class SourceReader:
         if ref is None or ref.kind in ("unknown", "document"):
             return []
         unit_i = view.unit_of[i]
-        cue = (doc[i].idx, doc[i + 1].idx + len(doc[i + 1].text))
-        return self._after_source(i + 2, unit_i, cue, SourceRef(span=(a, i)), 0.7, "pour-qui")
+        last = doc[i + length - 1]
+        cue = (doc[i].idx, last.idx + len(last.text))
+        return self._after_source(i + length, unit_i, cue, SourceRef(span=(a, i)), 0.7, "pour-qui")
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -152,7 +137,7 @@ class SourceReader:
         k = i - 1
         while k >= unit.start:
             t = doc[k]
-            if t.is_space or t.lower_ in CLAUSE_OPENERS or t.text in DASHES or t.text in ("«", "“", '"'):
+            if t.is_space or t.lower_ in self.lx.fn.clause_openers or t.text in DASHES or t.text in view.opening_marks:
                 k -= 1
                 continue
             return t.text in (":", ";", ".")
@@ -169,7 +154,7 @@ class SourceReader:
                 return close + 1
         if j < limit and doc[j].text == "," and j + 1 < limit and doc[j + 1].pos_ == "DET":
             end = extend_np(self.view, j + 1, limit)
-            named = starts_with_name(doc, j + 1)
+            named = starts_with_name(self.view, j + 1)
             if end < limit and doc[end].text in (",", ":") and end - j <= 10 and not named:
                 return end
         return j
@@ -258,7 +243,7 @@ class SourceReader:
         if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in words):
             return False
         k = view.first_token_from(q.open) - 1
-        return not (k >= 0 and doc[k].lower_ in TITLE_CUES)
+        return not (k >= 0 and doc[k].lower_ in self.lx.fn.title_cues)
 
     def _prev(self, q: Quote) -> int:
         k = self.view.first_token_from(q.open) - 1
@@ -283,7 +268,8 @@ class SourceReader:
         start = self.reader.clause_start(unit, k)
         if start < k and extend_np(view, start, k) == k and self._named_source(start, k):
             return Draft((q.start, q.end), None, SourceRef(span=(start, k), strict=True), unit_i, 0.7, "colon")
-        subj = next((t for t in doc[start:k] if t.dep_ in ("nsubj",) and t.head.i < k and t.pos_ != "PRON"), None)
+        subjects = self.lx.deps.subject
+        subj = next((t for t in doc[start:k] if t.dep_ in subjects and t.head.i < k and t.pos_ != "PRON"), None)
         if subj is not None:
             span = subject_np(view, subj, subj.head.i)
             if self._named_source(*span):
@@ -317,7 +303,9 @@ class SourceReader:
     def _read_in(self, q: Quote) -> Draft | None:
         """ "« ... », peut-on lire dans le communiqué": the document it was read in is the source."""
         view, doc = self.view, self.doc
-        m = _READ_IN.match(view.text, q.close)
+        if self.lx.read_in is None:
+            return None
+        m = self.lx.read_in.match(view.text, q.close)
         if m is None:
             return None
         j = view.first_token_from(m.end())
@@ -337,7 +325,7 @@ class SourceReader:
         if k >= 0 and not (
             doc[k].text in (",", ".", "!", "?", "…", ";")
             or doc[k].text in ("»", "”")
-            or doc[k].lower_ in ("et", "mais")
+            or doc[k].lower_ in self.lx.fn.floating_joiners
         ):
             first_of_unit = view.units[view.unit_of[view.first_token_from(q.open)]].start_char >= q.open
             if not first_of_unit:

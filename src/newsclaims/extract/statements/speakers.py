@@ -19,18 +19,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsclaims.extract.statements.layout import View
-from newsclaims.extract.statements.lexicon import (
-    CIRCUMSTANCE_NOUNS,
-    FEMALE_DETERMINERS,
-    HONORIFICS,
-    INSTITUTIONS,
-    MALE_DETERMINERS,
-    RELATIONAL_NOUNS,
-    TIME_WORDS,
-)
+from newsclaims.extract.statements.lexicon import StatementLexicon
 from newsclaims.extract.statements.phrases import (
     ACRONYM,
-    DE_FORMS,
     NAME_POS,
     NP_POS,
     entity_span,
@@ -44,11 +35,7 @@ from newsclaims.extract.statements.phrases import (
 )
 from newsclaims.records import Speaker, TextSpan
 
-_LEADING_JUNK = frozenset({"de", "d'", "d’", "des", "du", "l'un", "l’un", "l'une", "l’une", "un", "une"})
-_NAME_PARTICLES = frozenset({"de", "del", "da", "van", "von", "ag", "ben", "el", "al", "bin", "le", "la"})
-_HONORIFIC_RE = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.?|Dr\.?|Pr\.?|Me|Mgr)\s*(?=[A-ZÉ])")
 _SPEAKER_KINDS = ("person", "organisation", "group", "country", "document")
-PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "nos", "vos", "plusieurs", "certains", "certaines"})
 
 
 @dataclass
@@ -66,25 +53,25 @@ class Referent:
         return self.name.casefold()
 
 
-def clean_name(text: str) -> str:
+def clean_name(text: str, lx: StatementLexicon) -> str:
     """A name without honorifics, stray punctuation or line breaks ("M.Houdré" -> "Houdré")."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:.«»\"“”'’")
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "").strip()
-    return _HONORIFIC_RE.sub("", text).strip()
+    return lx.honorific_prefix.sub("", text).strip()
 
 
-def _text(toks: list[Token]) -> str:
+def _text(toks: list[Token], lx: StatementLexicon) -> str:
     if not toks:
         return ""
     doc = toks[0].doc
-    return clean_name(doc[toks[0].i : toks[-1].i + 1].text)
+    return clean_name(doc[toks[0].i : toks[-1].i + 1].text, lx)
 
 
-def _abbreviates(short: str, long: str) -> bool:
+def _abbreviates(short: str, long: str, lx: StatementLexicon) -> bool:
     """ "CGT" for "Confédération générale du travail", not "UMP" for "Philippe Gosselin": the
     letters of the short form are initials of the long one's words, in order."""
-    initials = [w[0].upper() for w in re.split(r"[\s'’-]+", long) if w and w.casefold() not in DE_FORMS]
+    initials = [w[0].upper() for w in re.split(r"[\s'’-]+", long) if w and w.casefold() not in lx.genitive]
     letters = [c for c in short.upper() if c.isalpha()]
     k = 0
     for c in initials:
@@ -93,32 +80,32 @@ def _abbreviates(short: str, long: str) -> bool:
     return k == len(letters)
 
 
-def _words(toks) -> frozenset[str]:
+def _words(toks: list[Token], lx: StatementLexicon) -> frozenset[str]:
     """Content words of a title, lower-cased, hyphenated words also split: for matching titles."""
     out: set[str] = set()
     for t in toks:
-        if t.pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or t.lower_ in DE_FORMS:
+        if t.pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or t.lower_ in lx.genitive:
             continue
         out.add(t.lower_)
         out.update(p for p in t.lower_.split("-") if len(p) > 2)
     return frozenset(out)
 
 
-def _description_gender(toks) -> str | None:
+def _description_gender(toks: list[Token], lx: StatementLexicon) -> str | None:
     """Gender given by a determiner or an honorific, else by the first noun. "son", "mon", "ton" say
     nothing ("son porte-parole" may be a woman, "son équipe" is feminine), nor does the masculine of
     a title women hold too ("chef", "ministre", "porte-parole"); a feminine form always does."""
     for tok in toks:
         low = tok.lower_
-        if low in FEMALE_DETERMINERS or low in ("mme", "mlle"):
+        if low in lx.det.female or low in lx.names.female_honorifics:
             return "f"
-        if low in ("son", "mon", "ton"):
+        if low in lx.det.neutral_possessives:
             continue
-        if low in MALE_DETERMINERS or low in ("m.", "m"):
+        if low in lx.det.male or low in lx.names.male_honorifics:
             return "m"
         if tok.pos_ == "NOUN":
             gender = gender_of(tok)
-            if gender == "m" and (low.endswith("e") or low.split("-")[0] in EPICENE_TITLES):
+            if gender == "m" and (low.endswith("e") or low.split("-")[0] in lx.nouns.epicene_titles):
                 return None
             return gender
     return None
@@ -140,11 +127,12 @@ class NameBook:
 
     def __init__(self, view: View) -> None:
         self.view = view
+        self.lx = view.lx
         doc = view.doc
         self.people: list[str] = []  # person names in order of first mention
         for ent in doc.ents:
             if ent.label_ == "PER" and ent[0].text[:1].isupper():  # not "général de la Santé"
-                name = clean_name(ent.text)
+                name = clean_name(ent.text, self.lx)
                 if name and name not in self.people:
                     self.people.append(name)
         # People's names by surname (with their words), so that a name is not compared with them all.
@@ -171,15 +159,15 @@ class NameBook:
                 while start < i and doc[start].pos_ in ("DET", "ADP"):
                     start += 1
                 long = doc[start:i].text if start < i else ""
-                if long and _abbreviates(doc[i + 1].text, long):
+                if long and _abbreviates(doc[i + 1].text, long, self.lx):
                     out[doc[i + 1].text] = long
                     out[long.casefold()] = doc[i + 1].text
         return out
 
     def _note_title(self, start: int, end: int) -> None:
         """ "le secrétaire d'État Antony Blinken", "Lloyd Austin, secrétaire à la Défense", "Mme X"."""
-        doc = self.view.doc
-        name = self.canonical_person(clean_name(doc[start:end].text))
+        doc, lx = self.view.doc, self.lx
+        name = self.canonical_person(clean_name(doc[start:end].text, lx))
         spans = []
         k = start - 1
         if k >= 0 and doc[k].text == ",":
@@ -190,16 +178,18 @@ class NameBook:
             spans.append((end + 1, extend_np(self.view, end + 1, len(doc))))
         for a, b in spans:
             toks = [doc[x] for x in range(a, b)]
-            if not any(t.pos_ == "NOUN" and noun_class(t) == "person" for t in toks):
+            if not any(t.pos_ == "NOUN" and noun_class(t, lx) == "person" for t in toks):
                 continue
-            self.titles.append(Title(doc[start].idx, name, _words(toks)))
-            gender = _description_gender(toks)
+            self.titles.append(Title(doc[start].idx, name, _words(toks, lx)))
+            gender = _description_gender(toks, lx)
             if gender and name not in self.genders:
                 self.genders[name] = gender
         honorific = doc[start - 1].lower_ if start > 0 else ""
-        if honorific in ("mme", "mlle") or doc[start].text.startswith(("Mme", "Mlle")):
+        if honorific in lx.names.female_honorifics or doc[start].text.startswith(_glued(lx.names.female_honorifics)):
             self.genders.setdefault(name, "f")
-        elif honorific in ("m.",) or doc[start].text.startswith("M."):
+        elif honorific in _dotted(lx.names.male_honorifics) or doc[start].text.startswith(
+            _glued(lx.names.male_honorifics)
+        ):
             self.genders.setdefault(name, "m")
 
     def canonical_person(self, name: str) -> str:
@@ -240,7 +230,16 @@ class NameBook:
 # Referents from noun phrases
 
 
-def _name_runs(toks: list[Token], surnames: frozenset[str]) -> list[tuple[int, int, str]]:
+def _glued(honorifics: frozenset[str]) -> tuple[str, ...]:
+    """Honorifics as they may open a name's first token ("Mme", "M."): a bare letter is no honorific."""
+    return tuple(sorted(h.capitalize() for h in honorifics if len(h.rstrip(".")) > 1 or h.endswith(".")))
+
+
+def _dotted(honorifics: frozenset[str]) -> frozenset[str]:
+    return frozenset(h for h in honorifics if len(h.rstrip(".")) > 1 or h.endswith("."))
+
+
+def _name_runs(toks: list[Token], surnames: frozenset[str], lx: StatementLexicon) -> list[tuple[int, int, str]]:
     """Maximal runs of name tokens in the phrase, as (start, end, entity label or ""); a known
     person's surname is a person's name whatever the tagger made of it."""
     runs: list[tuple[int, int, str]] = []
@@ -252,32 +251,26 @@ def _name_runs(toks: list[Token], surnames: frozenset[str]) -> list[tuple[int, i
             k += 1
             continue
         name_like = tok.pos_ in NAME_POS or (tok.ent_type_ in ("PER", "ORG") and tok.text[:1].isupper())
-        if _is_title_word(tok) or not name_like:
+        if _is_title_word(tok, lx) or not name_like:
             k += 1
             continue
         start, label = k, tok.ent_type_
         k += 1
-        while k < len(toks) and _name_goes_on(toks, k, label):
+        while k < len(toks) and _name_goes_on(toks, k, label, lx):
             label = label or toks[k].ent_type_
             k += 1
         runs.append((start, k, label))
     return runs
 
 
-# Titles whose masculine form women hold too: the form says nothing of the person.
-EPICENE_TITLES = frozenset({"chef", "médecin", "professeur", "docteur", "auteur", "témoin", "mannequin", "porte"})
-
-_TITLE_MODIFIERS = frozenset({"premier", "première", "ancien", "ancienne", "haut", "haute", "grand", "grande", "vice"})
-
-
-def _is_title_word(tok: Token) -> bool:
+def _is_title_word(tok: Token, lx: StatementLexicon) -> bool:
     """A capitalised title tagged as a name: "le Président-candidat", "l'ancien Premier ministre"."""
-    return tok.pos_ in NAME_POS and (noun_class(tok) == "person" or tok.lower_ in _TITLE_MODIFIERS)
+    return tok.pos_ in NAME_POS and (noun_class(tok, lx) == "person" or tok.lower_ in lx.nouns.title_modifiers)
 
 
-def _name_goes_on(toks: list[Token], k: int, label: str) -> bool:
+def _name_goes_on(toks: list[Token], k: int, label: str, lx: StatementLexicon) -> bool:
     t = toks[k]
-    if _is_title_word(t):
+    if _is_title_word(t, lx):
         return False
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if t.ent_iob_ == "B" and t.ent_type_ == "PER" and label not in ("PER", ""):
@@ -286,24 +279,26 @@ def _name_goes_on(toks: list[Token], k: int, label: str) -> bool:
         return True
     if t.text in ("-", "–"):
         return nxt is not None and nxt.pos_ in NAME_POS
-    return t.lower_ in _NAME_PARTICLES and label == "PER" and nxt is not None and nxt.pos_ == "PROPN"
+    return t.lower_ in lx.names.particles and label == "PER" and nxt is not None and nxt.pos_ == "PROPN"
 
 
-def _strip_leading(toks: list[Token]) -> list[Token]:
+def _strip_leading(toks: list[Token], lx: StatementLexicon) -> list[Token]:
     k = 0
-    while k < len(toks) - 1 and _leading_junk(toks[k]):
+    while k < len(toks) - 1 and _leading_junk(toks[k], lx):
         k += 1
     return toks[k:]
 
 
-def _leading_junk(tok: Token) -> bool:
+def _leading_junk(tok: Token, lx: StatementLexicon) -> bool:
     low = tok.lower_
-    return tok.pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or low in _LEADING_JUNK or low in HONORIFICS
+    return tok.pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or low in lx.names.leading_junk or low in lx.names.honorifics
 
 
-def _run_kind(label: str, toks: list[Token]) -> str:
-    low = _text(toks).casefold()
-    if low in INSTITUTIONS or low.removeprefix("le ").removeprefix("la ") in INSTITUTIONS:
+def _run_kind(label: str, toks: list[Token], lx: StatementLexicon) -> str:
+    low = _text(toks, lx).casefold()
+    first, _sep, rest = low.partition(" ")
+    institutions = lx.nouns.institutions
+    if low in institutions or (first in lx.det.definite and rest in institutions):
         return "organisation"
     if len(toks) == 1 and ACRONYM.match(toks[0].text) and toks[0].text.isupper():
         return "organisation"
@@ -315,6 +310,7 @@ class ReferentBuilder:
 
     def __init__(self, view: View, book: NameBook) -> None:
         self.view = view
+        self.lx = view.lx
         self.book = book
         self.surnames = frozenset(name.split()[-1] for name in book.people if " " in name)
 
@@ -323,86 +319,91 @@ class ReferentBuilder:
         ``strict``: a common noun must be a known kind of source (a person, a body, a document).
         ``slot``: the phrase stands where only a source can ("inverted": ", a annoncé la métropole";
         "selon": "d'après la métropole"), so a determined noun phrase the lexicons lack is one too."""
-        doc = self.view.doc
+        doc, lx = self.view.doc, self.lx
         raw = [doc[k] for k in range(a, b) if not doc[k].is_space]
-        toks = _strip_leading(raw)
+        toks = _strip_leading(raw, lx)
         if not toks:
             return None
         coordinated = self._coordinated(toks)
         if coordinated:
             return coordinated
-        runs = _name_runs(toks, self.surnames)
-        head = next((t for t in toks if t.pos_ == "NOUN" or _is_title_word(t)), None)
+        runs = _name_runs(toks, self.surnames, lx)
+        head = next((t for t in toks if t.pos_ == "NOUN" or _is_title_word(t, lx)), None)
         first_content = next((k for k, t in enumerate(toks) if t.pos_ not in ("ADJ", "DET", "NUM")), 0)
         if runs and runs[0][0] <= first_content:
             # Gender from what comes before the name only: "Mme", "la présidente".
             before = raw[: raw.index(toks[runs[0][0]])]
-            ref = self._named(toks, runs[0], _description_gender(before))
-            if raw[0].lower_ in PLURAL_DETERMINERS:
+            ref = self._named(toks, runs[0], _description_gender(before, lx))
+            if raw[0].lower_ in lx.det.plural:
                 ref.number = "p"  # "les Talibans", "les États-Unis"
             return ref
         if head is not None:
-            gender = _description_gender(raw[: raw.index(head) + 1])
-            plain = bool(slot) and _plain_source(raw, head, slot)
+            gender = _description_gender(raw[: raw.index(head) + 1], lx)
+            plain = bool(slot) and _plain_source(raw, head, slot, lx)
             return self._described(toks, head, runs, gender, strict, plain)
         return None
 
     def _coordinated(self, toks: list[Token]) -> Referent | None:
         """ "Austin et Blinken": one group source that goes by each name."""
-        if not any(t.lower_ == "et" for t in toks):
+        lx = self.lx
+        and_word = lx.names.and_word
+        if not any(t.lower_ == and_word for t in toks):
             return None
         parts: list[list[Token]] = [[]]
         for t in toks:
-            if t.lower_ == "et" or t.text == ",":
+            if t.lower_ == and_word or t.text == ",":
                 parts.append([])
             else:
                 parts[-1].append(t)
         names = []
         for part in parts:
-            part = _strip_leading(part)
+            part = _strip_leading(part, lx)
             if not part or not all(t.pos_ in NAME_POS or t.text in ("-", ".") or t.ent_type_ == "PER" for t in part):
                 return None
-            names.append(self.book.canonical_person(_text(part)))
+            names.append(self.book.canonical_person(_text(part, lx)))
         if len(names) < 2:
             return None
-        return Referent(" et ".join(names), "group", None, "p", None, names + [n.split()[-1] for n in names])
+        joined = f" {and_word} ".join(names)
+        return Referent(joined, "group", None, "p", None, names + [n.split()[-1] for n in names])
 
     def _named(self, toks: list[Token], run: tuple[int, int, str], gender: str | None) -> Referent:
+        lx = self.lx
         start, end, label = run
         name_toks = toks[start:end]
-        rest = [t for t in _strip_leading(toks[end:]) if t.text not in ("(", ")")] if end < len(toks) else []
-        kind = _run_kind(label, name_toks)
+        rest = [t for t in _strip_leading(toks[end:], lx) if t.text not in ("(", ")")] if end < len(toks) else []
+        kind = _run_kind(label, name_toks, lx)
         # Only an apposition is a role ("Lloyd Austin, secrétaire à la Défense"), not "vouée aux gémonies".
-        role = _text(rest) if rest and rest[0].pos_ in ("NOUN", "ADJ") else None
+        role = _text(rest, lx) if rest and rest[0].pos_ in ("NOUN", "ADJ") else None
         role_head = next((t for t in rest if t.pos_ == "NOUN"), None) if role else None
         if kind == "unknown" and role_head is not None:
-            kind = noun_class(role_head) or "unknown"
+            kind = noun_class(role_head, lx) or "unknown"
         if kind == "unknown" and len(name_toks) >= 2:
             kind = "person"
         if kind == "person":
-            name = self.book.canonical_person(_text(name_toks))
-            gender = gender or (self.book.genders.get(name)) or (_description_gender(rest) if role else None)
+            name = self.book.canonical_person(_text(name_toks, lx))
+            gender = gender or (self.book.genders.get(name)) or (_description_gender(rest, lx) if role else None)
         else:
-            name, gender = _text(name_toks), None
+            name, gender = _text(name_toks, lx), None
         return Referent(name, kind, gender, "s", role, self._aliases(name, kind))
 
     def _described(
         self, toks, head: Token, runs, gender: str | None, strict: bool, plain: bool = False
     ) -> Referent | None:
-        cls = noun_class(head)
+        lx = self.lx
+        cls: str | None = noun_class(head, lx)
         head_pos = toks.index(head)
         if cls is None and self._named_in_apposition(toks, head_pos, runs):
             cls = "person"  # "la préfète, Sophie Marchand": a title the lexicon lacks, with a name
         if cls is None and plain:
             cls = "group" if is_plural(head) else "organisation"  # ", a annoncé la protection civile."
         if cls is None:
-            if head.lower_ in TIME_WORDS or is_abstract(head) or strict:
+            if head.lower_ in lx.nouns.time or is_abstract(head, lx) or strict:
                 return None
             # An unknown singular noun is a source only with a name in it ("la moyenne du site X").
             if not is_plural(head) and not any(label != "PER" for _s, _e, label in runs):
                 return None
             cls = "group" if is_plural(head) else "unknown"
-        elif cls == "organisation" and is_plural(head) and head.lower_ != "autorités":
+        elif cls == "organisation" and is_plural(head) and head.lower_ not in lx.nouns.collective_organisations:
             cls = "group"
         person = self._title_then_name(toks, head, head_pos, runs, cls, gender)
         if person is not None:
@@ -411,10 +412,12 @@ class ReferentBuilder:
         own_name = runs and runs[0][2] != "PER" and self._name_follows(toks, head_pos, runs[0][0])
         if own_name and cls in ("organisation", "document"):
             start, end, _label = runs[0]
-            name = _text(toks[start:end])
-            return Referent(name, "organisation", None, "s", _text(toks[head_pos:start]), [_text(toks[head_pos:end])])
-        name = _text(toks)
-        names = [_text(toks[s:e]) for s, e, label in runs if label != "PER" or cls != "person"]
+            name = _text(toks[start:end], lx)
+            return Referent(
+                name, "organisation", None, "s", _text(toks[head_pos:start], lx), [_text(toks[head_pos:end], lx)]
+            )
+        name = _text(toks, lx)
+        names = [_text(toks[s:e], lx) for s, e, label in runs if label != "PER" or cls != "person"]
         names += self._head_aliases(toks, head_pos)
         for short, long in self.book.acronyms.items():
             if short in name.split():
@@ -434,10 +437,11 @@ class ReferentBuilder:
             return None
         # A full name in apposition ("la présidente, Florence Vienne") is the person's whatever the
         # tagger labelled it; then a person's name; another name only as an apposition.
-        after = [r for r in runs if r[0] > head_pos and (r[2] != "ORG" or _apposed_full_name(toks, r))]
-        for start, end, label in sorted(after, key=lambda r: (not _apposed_full_name(toks, r), r[2] != "PER")):
+        lx = self.lx
+        after = [r for r in runs if r[0] > head_pos and (r[2] != "ORG" or _apposed_full_name(toks, r, lx))]
+        for start, end, label in sorted(after, key=lambda r: (not _apposed_full_name(toks, r, lx), r[2] != "PER")):
             before = toks[start - 1]
-            if before.lower_ in DE_FORMS and (head.lower_ in RELATIONAL_NOUNS or end - start < 3):
+            if before.lower_ in lx.genitive and (head.lower_ in lx.nouns.relational or end - start < 3):
                 continue
             if before.pos_ == "DET":
                 # "le directeur général de la Santé": a name after "la" is a portfolio, not a person,
@@ -447,18 +451,17 @@ class ReferentBuilder:
                 start += 1
             if label != "PER" and before.text != "," and before.pos_ not in ("NOUN", "ADJ"):
                 continue
-            name = self.book.canonical_person(_text(toks[start:end]))
-            role = _text(toks[head_pos:start]) or _text(_strip_leading(toks[end:])) or None
+            name = self.book.canonical_person(_text(toks[start:end], lx))
+            role = _text(toks[head_pos:start], lx) or _text(_strip_leading(toks[end:], lx), lx) or None
             gender = self.book.genders.get(name) or title_gender
             return Referent(name, "person", gender, "s", role, self._aliases(name, "person"))
         return None
 
-    @staticmethod
-    def _named_in_apposition(toks, head_pos: int, runs) -> bool:
+    def _named_in_apposition(self, toks, head_pos: int, runs) -> bool:
         """A person's name right after the head, or after a comma: "la préfète, Sophie Marchand"."""
         return any(
             (label == "PER" and (start == head_pos + 1 or (start > head_pos and toks[start - 1].text == ",")))
-            or (start > head_pos and _apposed_full_name(toks, (start, end, label)))
+            or (start > head_pos and _apposed_full_name(toks, (start, end, label), self.lx))
             for start, end, label in runs
         )
 
@@ -472,15 +475,14 @@ class ReferentBuilder:
             k += 1
         return k == start
 
-    @staticmethod
-    def _head_aliases(toks, head_pos: int) -> list[str]:
+    def _head_aliases(self, toks, head_pos: int) -> list[str]:
         """ "hauts responsables américains" -> "responsables américains", "responsables"."""
         out = [toks[head_pos].text]
         k = head_pos + 1
         while k < len(toks) and toks[k].pos_ == "ADJ":
             k += 1
         if k > head_pos + 1:
-            out.append(_text(toks[head_pos:k]))
+            out.append(_text(toks[head_pos:k], self.lx))
         return out
 
     def _aliases(self, name: str, kind: str) -> list[str]:
@@ -534,11 +536,12 @@ class Resolver:
         """Named people and subjects of the Doc, as (char, unit, token) candidates for pronouns."""
         doc = self.view.doc
         out = [(e.start_char, self.view.unit_of[e.start], e[0]) for e in doc.ents if e.label_ == "PER"]
+        subject_deps = self.view.lx.deps.subject | self.view.lx.deps.passive_subject
         surnames = {name.split()[-1] for name in self.builder.book.people}
         for tok in doc:
             if tok.ent_type_ == "PER":
                 continue
-            subject = tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ in ("NOUN", "PROPN")
+            subject = tok.dep_ in subject_deps and tok.pos_ in ("NOUN", "PROPN")
             if subject or tok.text in surnames:
                 out.append((tok.idx, self.view.unit_of[tok.i], tok))
         out.sort(key=lambda m: m[0])
@@ -641,12 +644,13 @@ class Resolver:
     def resolve_description(self, ref: Referent, toks: list[Token], pos: int, unit: int, after_words: bool) -> Referent:
         """ "le premier ministre": the person earlier titled so; "a poursuivi l'expert", right after
         what someone said: that speaker. Otherwise the description is its own source."""
-        words = _words(toks)
+        lx = self.view.lx
+        words = _words(toks, lx)
         if words:
             name = self.builder.book.titled(words, pos)
             if name is not None:
                 return self.merge(self.builder.person(name))
-        if after_words and len(_text(_strip_leading(toks)).split()) <= 2:
+        if after_words and len(_text(_strip_leading(toks, lx), lx).split()) <= 2:
             for m in self._recent(unit - 2):
                 if m.pos < pos and unit - m.unit <= 2 and m.referent.kind == "person":
                     if _compatible(m.referent, ref.gender, "s"):
@@ -655,7 +659,7 @@ class Resolver:
         return ref
 
 
-def _apposed_full_name(toks: list[Token], run: tuple[int, int, str]) -> bool:
+def _apposed_full_name(toks: list[Token], run: tuple[int, int, str], lx: StatementLexicon) -> bool:
     """A run after a comma that reads as a person's full name: two to four capitalised words
     ("Florence Vienne", "Marc Le Goff", "Anne-Laure Vidal"), not an acronym or a body's name."""
     start, end, _label = run
@@ -666,22 +670,23 @@ def _apposed_full_name(toks: list[Token], run: tuple[int, int, str]) -> bool:
         return False
     for t in words:
         low = t.lower_
-        if low in _NAME_PARTICLES:
+        if low in lx.names.particles:
             continue
-        if not (t.text[:1].isupper() and any(c.islower() for c in t.text)) or noun_class(t) is not None:
+        if not (t.text[:1].isupper() and any(c.islower() for c in t.text)) or noun_class(t, lx) is not None:
             return False
     return True
 
 
-def _plain_source(raw: list[Token], head: Token, slot: str) -> bool:
+def _plain_source(raw: list[Token], head: Token, slot: str, lx: StatementLexicon) -> bool:
     """A noun phrase the lexicons lack that still names a source where only a source can stand: it
     opens with a determiner and its head is no date; after "selon" ("selon les cas", "selon
     l'évolution de la situation") it must also be no abstract noun and not name a circumstance."""
     low = head.lower_
-    if raw[0].pos_ != "DET" and raw[0].lower_ not in DE_FORMS or low in TIME_WORDS or head.like_num:
+    if raw[0].pos_ != "DET" and raw[0].lower_ not in lx.genitive or low in lx.nouns.time or head.like_num:
         return False
     if slot == "selon":
-        return not is_abstract(head) and low not in CIRCUMSTANCE_NOUNS and head.lemma_.lower() not in CIRCUMSTANCE_NOUNS
+        circumstance = lx.nouns.circumstance
+        return not is_abstract(head, lx) and low not in circumstance and head.lemma_.lower() not in circumstance
     return True
 
 
@@ -697,14 +702,14 @@ def _kind_rank(ref: Referent) -> int:
     return 0 if ref.kind == "person" else 1
 
 
-def is_definite_description(ref: Referent, tokens: list[Token]) -> bool:
+def is_definite_description(ref: Referent, tokens: list[Token], lx: StatementLexicon) -> bool:
     """A definite person description with no name in it: "le ministre", "le premier ministre"."""
     if ref.kind != "person" or ref.number != "s":
         return False
     content = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
-    if not content or any((t.pos_ in NAME_POS and not _is_title_word(t)) or t.ent_type_ == "PER" for t in content):
+    if not content or any((t.pos_ in NAME_POS and not _is_title_word(t, lx)) or t.ent_type_ == "PER" for t in content):
         return False
-    return tokens[0].lower_ in ("le", "la", "l'", "l’", "ce", "cet", "cette")
+    return tokens[0].lower_ in lx.det.definite
 
 
 def to_speaker(ref: Referent | None, mention: TextSpan | None) -> Speaker:
