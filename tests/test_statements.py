@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
 from newsclaims.extract.statements import extract_statements
-from newsclaims.extract.statements.lexicon import cue_for
+from newsclaims.extract.statements.lexicon import lexicon_for
+from newsclaims.languages import get_pack
 from newsclaims.extract.statements.quotes import find_quotes
 from newsclaims.records import Statement
 
@@ -46,14 +47,18 @@ def en_nlp():
 
 def test_quotes_pair_french_marks_with_no_break_spaces():
     text = f'Il a dit «{NBSP}oui{NNBSP}» puis «non» et “peut-être”, puis "jamais".'
-    inner = [text[q.start : q.end] for q in find_quotes(text)]
+    inner = [text[q.start : q.end] for q in find_quotes(text, get_pack("fr").statements.quote_pairs)]
     assert inner == ["oui", "non", "peut-être", "jamais"]
 
 
 def test_quote_over_two_paragraphs_reopens_with_a_mark():
     text = "« Le premier paragraphe continue.\n« Le second paragraphe finit ici. »\nLa suite."
-    (q,) = find_quotes(text)
+    (q,) = find_quotes(text, get_pack("fr").statements.quote_pairs)
     assert text[q.start : q.end].startswith("Le premier") and text[q.start : q.end].endswith("finit ici.")
+
+
+def cue_for(form: str):
+    return lexicon_for(get_pack("fr")).cue_for(form)
 
 
 def test_cue_forms_come_from_the_infinitive():

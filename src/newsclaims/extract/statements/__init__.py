@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
 from newsclaims.extract.statements.english import extract_english
-from newsclaims.extract.statements.french import read_statements
+from newsclaims.extract.statements.reader import read_statements
 from newsclaims.extract.statements.lexicon import lexicon_for
 from newsclaims.records import Statement
 

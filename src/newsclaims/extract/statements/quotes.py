@@ -1,8 +1,8 @@
 """Quotation marks paired into quotations, straight from the text (no tokens needed).
 
 The marks come from the language pack (French quotes use « », often with no-break spaces inside;
-“ ” and straight " also appear); a quotation that runs over paragraphs reopens with « at the start of each new paragraph and
-closes once at its end. Marks nested inside an open quotation are left to it.
+“ ” and straight " also appear); a quotation that runs over paragraphs reopens with « at the start
+of each new paragraph and closes once at its end. Marks nested inside an open quotation are left to it.
 """
 
 from __future__ import annotations

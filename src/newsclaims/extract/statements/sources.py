@@ -3,7 +3,7 @@ lead-ins ("X : « ... »"), dash bylines, and quotations that continue the last 
 
 from __future__ import annotations
 
-from newsclaims.extract.statements.cues import CueReader
+from newsclaims.extract.statements.cue_reader import CueReader
 from newsclaims.extract.statements.drafts import Draft, SourceRef, SpanIndex
 from newsclaims.extract.statements.layout import DASHES, View
 from newsclaims.extract.statements.lexicon import phrase_at
@@ -16,7 +16,7 @@ from newsclaims.extract.statements.phrases import (
     with_apposition,
 )
 from newsclaims.extract.statements.quotes import Quote
-from newsclaims.extract.statements.speakers import ReferentBuilder
+from newsclaims.extract.statements.referents import ReferentBuilder
 
 
 class SourceReader:
@@ -85,14 +85,14 @@ class SourceReader:
         rest = self._next_word(after, unit.end)
         if self._clause_initial(i):
             return self._after_source(rest, unit_i, cue, source, conf, "selon")
-        clause_start = self.reader.clause_start(unit, i)
+        clause_start = self.reader.contents.clause_start(unit, i)
         before_end = self._trim_back(i)
         if rest >= unit.end or doc[rest].text in (".", "!", "?"):
             return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "selon-end")
         before = doc[before_end - 1] if before_end > clause_start else None
         if before is not None and before.lower_ in self.lx.fn.relative_before:
             return self._after_source(rest, unit_i, cue, source, conf, "selon-mid")
-        end = self.reader.content_end(rest, unit)
+        end = self.reader.contents.content_end(rest, unit)
         return self._span_draft(clause_start, end, unit_i, cue, source, conf * 0.9, "selon-mid")
 
     def _pour(self, i: int) -> list[Draft]:
@@ -189,8 +189,8 @@ class SourceReader:
         if k >= unit.end:
             return []
         if view.quote_opening_at(k) is not None:
-            return self.reader.quote_drafts(k, unit_i, cue, source, conf)
-        end = self.reader.content_end(k, unit)
+            return self.reader.contents.quote_drafts(k, unit_i, cue, source, conf)
+        end = self.reader.contents.content_end(k, unit)
         return self._span_draft(k, end, unit_i, cue, source, conf, rule)
 
     def _span_draft(self, a: int, b: int, unit_i: int, cue, source: SourceRef, conf: float, rule: str) -> list[Draft]:
@@ -265,7 +265,7 @@ class SourceReader:
             return Draft((q.start, q.end), last.cue, SourceRef(like=last), unit_i, 0.8, "colon-after")
         if not self.speechlike(q):
             return None
-        start = self.reader.clause_start(unit, k)
+        start = self.reader.contents.clause_start(unit, k)
         if start < k and extend_np(view, start, k) == k and self._named_source(start, k):
             return Draft((q.start, q.end), None, SourceRef(span=(start, k), strict=True), unit_i, 0.7, "colon")
         subjects = self.lx.deps.subject

@@ -6,20 +6,21 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsclaims.extract.statements.cues import CueReader, find_cues
+from newsclaims.extract.statements.coreference import Resolver
+from newsclaims.extract.statements.cue_reader import CueReader
+from newsclaims.extract.statements.cues import find_cues
 from newsclaims.extract.statements.drafts import Draft, SpanIndex
 from newsclaims.extract.statements.layout import View
 from newsclaims.extract.statements.lexicon import StatementLexicon
-from newsclaims.extract.statements.sources import SourceReader
-from newsclaims.extract.statements.speakers import (
-    NameBook,
+from newsclaims.extract.statements.names import NameBook
+from newsclaims.extract.statements.referents import (
     Referent,
     ReferentBuilder,
-    Resolver,
     is_definite_description,
     span_text,
     to_speaker,
 )
+from newsclaims.extract.statements.sources import SourceReader
 from newsclaims.records import Speaker, Statement, TextSpan
 
 VERSION = "1"

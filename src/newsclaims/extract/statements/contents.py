@@ -1,0 +1,464 @@
+"""What a cue verb reports: the clause after "que", an infinitive, a quotation after a colon, an object
+that is the claim, the clause before an inverted cue, the words around a cue set in a quotation."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from newsclaims.extract.statements.cues import (
+    INCISE_ENDS,
+    Cue,
+    present_participle,
+)
+from newsclaims.extract.statements.drafts import Draft, SourceRef
+from newsclaims.extract.statements.layout import DASHES, Unit, View
+from newsclaims.extract.statements.lexicon import Frame, phrase_at
+from newsclaims.extract.statements.phrases import (
+    extend_np,
+)
+
+if TYPE_CHECKING:
+    from newsclaims.extract.statements.cue_reader import CueReader
+
+
+class ContentReader:
+    """The reported words of each cue, in character offsets, with where they stop."""
+
+    def __init__(self, view: View, core: CueReader) -> None:
+        self.view = view
+        self.lx = view.lx
+        self.doc = view.doc
+        self.core = core
+
+    def inverted(self, cue: Cue, unit_i: int, source: SourceRef) -> list[Draft]:
+        view, doc = self.view, self.doc
+        unit = view.units[unit_i]
+        end_tok = self.core.stop_of(cue)
+        if end_tok <= unit.start:
+            return []
+        before = doc[end_tok - 1]
+        q = view.quote_closing_at(before.i)
+        clause_start = self.clause_start(unit, end_tok)
+        # A quotation that opened in an earlier paragraph, or that opens the clause, is what was said.
+        if q is not None and (q.open < doc[clause_start].idx or self._only_lead_in(clause_start, q.open)):
+            content = (q.start, q.end)
+        else:
+            if clause_start >= end_tok:
+                return []
+            content = (doc[clause_start].idx, before.idx + len(before.text))
+        if len(view.text[content[0] : content[1]].split()) < 2 and q is None:
+            return []
+        if q is None:
+            content = self._continued(content, cue, source, unit)
+        conf = self.core.confidence(cue, 0.85 if source.span else 0.75)
+        return [Draft(content, self.core.cue_span(cue), source, unit_i, conf, "inverted")]
+
+    def _continued(self, content: tuple[int, int], cue: Cue, source: SourceRef, unit: Unit) -> tuple[int, int]:
+        """ "Par ailleurs, poursuit X, une langue n'a pas d'avenir": the sentence goes on after the
+        cue set in it; the reported words are then the whole sentence."""
+        doc, view = self.doc, self.view
+        after = source.span[1] if source.span else cue.group_end
+        if after >= unit.end or doc[after].text != ",":
+            return content
+        rest = after + 1
+        if rest < unit.end and (
+            doc[rest].morph.get("PronType") == ["Rel"] or doc[rest].lower_ in self.lx.pron.relative
+        ):
+            return content  # "..., a indiqué le maire, Jorge X, qui a lancé un appel": about the source
+        q = view.quote_opening_at(rest) if rest < unit.end else None
+        if q is not None:
+            # "bien que, comme le rappelle HRW, « ... »": the quotation is what is reported.
+            return (q.start, q.end) if self.prev_is_comme(cue) else content
+        end = self.content_end(rest, unit)
+        if end <= rest:
+            return content
+        if source.span and not any(doc[k].morph.get("VerbForm") == ["Fin"] for k in range(rest, end)):
+            return content  # an apposition to the source, not the rest of the sentence
+        return content[0], doc[end - 1].idx + len(doc[end - 1].text)
+
+    def prev_is_comme(self, cue: Cue) -> bool:
+        prev = self.core.prev_token(cue.group_start)
+        return prev is not None and prev.lower_ in self.lx.fn.as_words
+
+    def clause_start(self, unit: Unit, end_tok: int) -> int:
+        """Where the words an inverted cue reports begin: the unit start, or after a colon or a
+        semicolon ("France : ..."), leading dashes and conjunctions skipped."""
+        doc, view = self.doc, self.view
+        start = unit.start
+        for k in range(unit.start, end_tok):
+            if doc[k].text in (";", ":") and view.quote_of[k] < 0 and k + 1 < end_tok:
+                start = k + 1
+        while start < end_tok and (doc[start].is_space or doc[start].text in DASHES or doc[start].pos_ == "PUNCT"):
+            if view.quote_opening_at(start) is not None:
+                break
+            start += 1
+        return start
+
+    def _only_lead_in(self, start_tok: int, quote_open: int) -> bool:
+        """Nothing but punctuation and a conjunction between the clause start and the quotation."""
+        doc = self.doc
+        for k in range(start_tok, len(doc)):
+            if doc[k].idx >= quote_open:
+                return True
+            if not (doc[k].is_space or doc[k].pos_ in ("PUNCT", "CCONJ")):
+                return False
+        return True
+
+    def incise(self, cue: Cue, unit_i: int) -> list[Draft]:
+        """« A, a-t-il dit, B » -> A said with this cue, B continuing the same source."""
+        view, doc = self.view, self.doc
+        q = view.inside_quote(cue.verb.i)
+        if q is None:
+            return []
+        source = self.core.subjects.inverted_source(cue, view.units[unit_i])
+        if source is None:
+            return []
+        comma = self.core.stop_of(cue)
+        a_end = doc[comma - 1].idx + len(doc[comma - 1].text) if comma > 0 else q.start
+        after = cue.group_end
+        if source.span:
+            after = source.span[1]
+        # The cue's sentence may go on ("a-t-il déclaré jeudi à la radio. B"): B starts after it.
+        stop = next(
+            (j for j in range(after, min(len(doc), after + 16)) if doc[j].idx >= q.end or doc[j].text in INCISE_ENDS),
+            None,
+        )
+        if stop is not None and doc[stop].idx < q.end:
+            after = stop
+        while after < len(doc) and doc[after].text in INCISE_ENDS and doc[after].idx < q.end:
+            after += 1
+        cue_span = self.core.cue_span(cue)
+        out = []
+        if len(view.text[q.start : a_end].split()) < 3:
+            # « Moi, dit-il, j'ai l'impression ... »: one statement, the cue set in it.
+            return [Draft((q.start, q.end), cue_span, source, unit_i, self.core.confidence(cue, 0.8), "incise")]
+        if a_end > q.start:
+            first = Draft((q.start, a_end), cue_span, source, unit_i, self.core.confidence(cue, 0.8), "incise")
+            out.append(first)
+            if after < len(doc) and doc[after].idx < q.end:
+                rest = (doc[after].idx, q.end)
+                out.append(Draft(rest, None, SourceRef(like=first), unit_i, 0.7, "incise-rest"))
+        return out
+
+    def complement(self, cue: Cue, unit_i: int, source: SourceRef) -> list[Draft]:
+        view, doc = self.view, self.doc
+        unit = view.units[unit_i]
+        fn = self.lx.fn
+        frames = cue.info.frames
+        k = self._complement_start(cue, unit.end)
+        if k >= unit.end:
+            return []
+        tok = doc[k]
+        low = tok.lower_
+        cue_span = self.core.cue_span(cue)
+        conf = self.core.confidence(cue, 0.9 if source.span else 0.8)
+        # A cue inside a relative or participial clause reports no further than that clause, and none
+        # reports past a second cue of the same subject: "a dénoncé X et a affirmé que Y".
+        deps = self.lx.deps
+        bound = cue.verb.right_edge.i + 1 if cue.verb.dep_ in deps.relative_clause | deps.adjectival_clause else None
+        second = self._coordinated_cue(cue, unit)
+        if second is not None:
+            bound = second if bound is None else min(bound, second)
+        # « à ce que »: s'attendre à ce qu'ils entrent en combat
+        if (
+            low in fn.complementizer_lead
+            and k + 2 < unit.end
+            and doc[k + 1].lower_ in fn.complementizer_pronoun
+            and doc[k + 2].lower_ in fn.complementizers
+        ):
+            k, low = k + 2, doc[k + 2].lower_
+        after_pronoun = doc[k - 1].lower_ in fn.complementizer_pronoun
+        if low in fn.complementizers and (
+            Frame.CLAUSE in frames or Frame.MARKED_INFINITIVE in frames and after_pronoun
+        ):
+            return self._clause_drafts(k + 1, unit_i, cue_span, source, conf, "que", bound)
+        quote_at = self._quote_after(k, unit.end)
+        if quote_at is not None and self._fragment_in_clause(k, quote_at, unit):
+            # "a jugé « inacceptable » la décision": a quoted word inside what the cue governs.
+            return self._clause_drafts(k, unit_i, cue_span, source, conf, "fragment", bound)
+        if quote_at is not None and (Frame.QUOTE in frames or Frame.INFINITIVE in frames):
+            return self.quote_drafts(quote_at, unit_i, cue_span, source, conf)
+        if Frame.INFINITIVE in frames and self._infinitive_at(k):
+            return self._clause_drafts(k, unit_i, cue_span, source, conf, "inf", bound)
+        if Frame.MARKED_INFINITIVE in frames:
+            inf = self._de_infinitive(k, unit.end)
+            if inf is not None:
+                return self._clause_drafts(inf, unit_i, cue_span, source, conf, "deinf", bound)
+        if Frame.OBJECT in frames and self._np_object_at(cue, k):
+            ends = [e for e in (bound, self._object_end(k, unit)) if e is not None]
+            drafts = self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np", min(ends, default=None))
+            return [d for d in drafts if len(view.text[d.content[0] : d.content[1]].split()) >= 3]
+        if Frame.CLAUSE in frames and self._quoted_attribute(k, unit):
+            # "a jugé ce budget « insincère »": what the object is said to be, in the speaker's words.
+            return self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np-quote", bound)
+        return []
+
+    def _quoted_attribute(self, k: int, unit: Unit) -> bool:
+        """A noun phrase followed by a short quotation in lower case that qualifies it (not a name
+        or a title: "l'opération « Sentinelle »")."""
+        doc, view = self.doc, self.view
+        if doc[k].pos_ not in ("DET", "NOUN"):
+            return False
+        fn = self.lx.fn
+        j = extend_np(view, k, unit.end)
+        if j <= k or doc[j - 1].lower_ in fn.title_cues:
+            return False
+        while j < unit.end and doc[j].lower_ in fn.attribute_glue:
+            j += 1
+        q = view.quote_opening_at(j) if j < unit.end else None
+        if q is None or not q.closed:
+            return False
+        inner = q.inner(view.text)
+        return inner[:1].islower() and len(inner.split()) <= 8
+
+    def _coordinated_cue(self, cue: Cue, unit: Unit) -> int | None:
+        """Where a second cue verb of the same subject begins, with "et", "puis" or a comma before its
+        verb group: "a dénoncé une enquête « à charge » et a affirmé que ...". The parser's link
+        says so, or the same auxiliary with no subject of its own ("a ... et a ...")."""
+        doc, view = self.doc, self.view
+        aux = next((doc[k].lower_ for k in range(cue.group_start, cue.verb.i) if doc[k].pos_ == "AUX"), None)
+        lo = bisect.bisect_right(self.core.cue_verbs, cue.verb.i)
+        for other in self.core.cues[lo:]:
+            verb = other.verb
+            if verb.i >= unit.end:
+                break
+            prev = self.core.prev_token(other.group_start)
+            if prev is None or prev.lower_ not in self.lx.fn.coordinators or view.inside_quote(verb.i) is not None:
+                continue
+            linked = verb.dep_ in self.lx.deps.conjunct and verb.head.i == cue.verb.i
+            own_subject = any(c.dep_ in self.lx.deps.cue_subject for c in verb.children)
+            same_aux = aux is not None and doc[other.group_start].lower_ == aux
+            if linked or (same_aux and not own_subject):
+                return prev.i
+        return None
+
+    def _object_end(self, k: int, unit: Unit) -> int | None:
+        """Where an object that is the claim ends: its noun phrase, unless a clause or an attribute
+        follows it ("le fait que ...", "qualifié X comme un signe que ...")."""
+        doc, fn = self.doc, self.lx.fn
+        if doc[k].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
+            return None
+        end = extend_np(self.view, k, unit.end)
+        nxt = end
+        while nxt < unit.end and (doc[nxt].pos_ == "DET" or doc[nxt].lower_ in fn.attribute_glue):
+            nxt += 1
+        if end <= k or (nxt < unit.end and self.view.quote_opening_at(nxt) is not None):
+            return None  # "un « nouveau départ »", "qualifié ce texte d'« inapplicable »": quoted too
+        if end < unit.end and (doc[end].lower_ in fn.object_continuations or doc[end].pos_ == "ADJ"):
+            return None
+        return end
+
+    def _complement_start(self, cue: Cue, limit: int) -> int:
+        """First token of what the verb governs, past adverbs, dates, incises and "au Sénat"."""
+        doc, fn = self.doc, self.lx.fn
+        j = cue.group_end
+        seen = 0
+        while j < limit and seen < 16:
+            tok = doc[j]
+            low = tok.lower_
+            seen += 1
+            if low in fn.compound_prepositions and j + 1 < limit and doc[j + 1].lower_ in self.lx.genitive:
+                j = self.core.subjects.skip_pp(j + 2, limit)  # "lors de la conférence", "auprès du ministre"
+            elif self._skippable(j, limit):
+                j += 1
+            elif low in fn.dative and j + 1 < limit and self._plain_pp(j + 1, limit, cue):
+                j = self.core.subjects.skip_pp(j + 1, limit)
+            elif tok.pos_ == "ADP" and low not in fn.complement_prepositions:
+                if low in fn.stop_prepositions:
+                    return j
+                j = self.core.subjects.skip_pp(j + 1, limit)
+            else:
+                return j
+        return j
+
+    def _skippable(self, j: int, limit: int) -> bool:
+        """Spaces, commas, adverbs, dates and object clitics between a verb and what it governs."""
+        doc, lx = self.doc, self.lx
+        time_words = lx.nouns.time
+        tok = doc[j]
+        low = tok.lower_
+        if low in lx.det.demonstrative:
+            return j + 1 < limit and doc[j + 1].lower_ in time_words  # "ce matin", not "ce budget"
+        if tok.is_space or tok.text == "," or (low in time_words and tok.pos_ != "VERB"):
+            return True
+        if tok.pos_ == "ADV" and low not in lx.fn.unskipped_adverbs and low not in lx.fn.complementizers:
+            return True  # "qu'" of "qu'une" may be tagged an adverb
+        if tok.pos_ == "NUM" and j + 1 < limit and doc[j + 1].lower_ in time_words:
+            return True
+        return tok.pos_ == "PRON" and low in lx.pron.object and tok.dep_ in lx.deps.indirect_object
+
+    def _plain_pp(self, j: int, limit: int, cue: Cue) -> bool:
+        """ "au Sénat", "à la presse" (skipped) versus "à libérer" or "à 75 000" (the content)."""
+        doc = self.doc
+        tok = doc[j]
+        if tok.morph.get("VerbForm") == ["Inf"] or tok.lower_ in self.lx.fn.complementizer_pronoun:
+            return False
+        return not (tok.pos_ == "NUM" or tok.like_num) or not self._estimate(cue)
+
+    def _estimate(self, cue: Cue) -> bool:
+        """ "estime à 10 000": a verb whose complement may be a bare number."""
+        cues = self.lx.data.cues
+        return cue.verb.lemma_ in cues.estimate_lemmas or cue.verb.lower_[:5] in cues.estimate_prefixes
+
+    def _fragment_in_clause(self, k: int, quote_at: int, unit: Unit) -> bool:
+        """A short quotation right after the verb (no colon) with the clause going on after it."""
+        view, doc = self.view, self.doc
+        q = view.quote_opening_at(quote_at)
+        if q is None or k != quote_at or len(view.text[q.start : q.end].split()) > 3:
+            return False
+        after = view.first_token_from(q.close)
+        return after < unit.end and doc[after].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "ADP")
+
+    def _quote_after(self, k: int, limit: int) -> int | None:
+        doc, view = self.doc, self.view
+        if doc[k].text == ":" and k + 1 < limit:
+            k += 1
+            while k < limit and doc[k].is_space:
+                k += 1
+        return k if k < limit and view.quote_opening_at(k) is not None else None
+
+    def _infinitive_at(self, k: int) -> bool:
+        doc, fn = self.doc, self.lx.fn
+        tok = doc[k]
+        if tok.lower_ in fn.negation and k + 1 < len(doc):
+            tok = doc[k + 2] if doc[k + 1].lower_ in fn.negation_after and k + 2 < len(doc) else doc[k + 1]
+        infinitive = tok.morph.get("VerbForm") == ["Inf"] and tok.lower_ not in fn.copula_infinitives
+        return infinitive or tok.lower_ in fn.infinitive_auxiliaries
+
+    def _de_infinitive(self, k: int, limit: int) -> int | None:
+        """ "de fournir", "à libérer", or an object first: "accusé Rajoy de purger"."""
+        doc, markers = self.doc, self.lx.fn.infinitive_markers
+        for j in range(k, min(limit - 1, k + 10)):
+            tok = doc[j]
+            if tok.text in (",", ";", ":") or tok.pos_ == "VERB" and j > k and tok.morph.get("VerbForm") != ["Inf"]:
+                return None
+            if tok.lower_ in markers and self._infinitive_at(j + 1):
+                return j + 1
+            if tok.lower_ in markers and self.view.quote_opening_at(j + 1) and self._infinitive_at(j + 2):
+                return j + 1  # "recommande de « poursuivre les efforts »"
+        return None
+
+    def _np_object_at(self, cue: Cue, k: int) -> bool:
+        tok = self.doc[k]
+        if tok.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ") or self.view.quote_opening_at(k) is not None:
+            return True
+        number_lead = self.lx.data.cues.estimate_leads
+        return self._estimate(cue) and tok.lower_ in number_lead and k + 1 < len(self.doc) and self.doc[k + 1].like_num
+
+    def _clause_drafts(
+        self, k: int, unit_i: int, cue_span, source: SourceRef, conf: float, rule: str, limit: int | None = None
+    ) -> list[Draft]:
+        view, doc = self.view, self.doc
+        unit = view.units[unit_i]
+        while k < unit.end and (doc[k].is_space or doc[k].text in (",", ":", "'", "’")):
+            k += 1
+        end = self.content_end(k, unit)
+        circumstance = self._circumstance(k, end, rule != "que")
+        if circumstance is not None:
+            limit = circumstance if limit is None else min(limit, circumstance)
+        if limit is not None and limit > k:
+            end = min(end, limit)
+            while end > k and doc[end - 1].text in (",", ";", ":"):
+                end -= 1
+        if end <= k:
+            return []
+        a, b = doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        # A quotation opened in the content closes in it too, even past a clause bound.
+        for q in view.quotes_touching(a, b):
+            if a <= q.open < b < q.close <= unit.end_char:
+                b = q.close
+        # "que « ... »": the whole clause is quoted, so the statement is direct.
+        q = view.quote_opening_at(k)
+        if q is not None and q.close >= b - 1 and q.close <= b + 1:
+            a, b = q.start, q.end
+        return [Draft((a, b), cue_span, source, unit_i, conf, rule)]
+
+    def _circumstance(self, k: int, end: int, phrase: bool) -> int | None:
+        """Where words about the act of saying begin after what was said: ", puis à nouveau par
+        courrier" (a second time it was said); after an infinitive or an object (``phrase``), also
+        "lors d'une réunion", "au cours de", "à l'issue de" (when it was said)."""
+        doc, view, lx = self.doc, self.view, self.lx
+        for j in range(k + 1, end):
+            if view.inside_quote(j) is not None:
+                continue
+            low = doc[j].lower_
+            nxt = doc[j + 1] if j + 1 < end else None
+            if low == "," and nxt is not None and nxt.lower_ in lx.fn.then_words and j + 2 < end:
+                after = doc[j + 2]
+                if after.pos_ in ("ADP", "ADV") and after.lower_ not in lx.fn.de:
+                    return j
+            if not phrase or nxt is None:
+                continue
+            if phrase_at(doc, j, lx.circumstance_openers, end):
+                return j
+        return None
+
+    def quote_drafts(self, k: int, unit_i: int, cue_span, source: SourceRef, conf: float) -> list[Draft]:
+        """One statement per quotation the cue introduces: « A », et à « B »."""
+        view, doc = self.view, self.doc
+        out: list[Draft] = []
+        while True:
+            q = view.quote_opening_at(k)
+            if q is None:
+                break
+            ref = source if not out else SourceRef(like=out[0])
+            out.append(Draft((q.start, q.end), cue_span, ref, unit_i, conf, "quote"))
+            j = view.first_token_from(q.close)
+            glue = 0
+            while j < len(doc) and (doc[j].is_space or doc[j].lower_ in self.lx.fn.quote_glue) and glue < 4:
+                j += 1
+                glue += 1
+            if j >= len(doc) or view.quote_opening_at(j) is None or glue == 0:
+                break
+            k = j
+        return out
+
+    def content_end(self, k: int, unit: Unit) -> int:
+        """End (exclusive) of reported words starting at k: the unit's end, or before a semicolon, a
+        colon opening a quotation, a participle or an inverted cue that begins a new attribution."""
+        view, doc = self.view, self.doc
+        j = k
+        while j < unit.end:
+            tok = doc[j]
+            if view.inside_quote(j) is not None:
+                j += 1
+                continue
+            text = tok.text
+            if j > k and (j in self.core.stops or text == ";"):
+                break
+            if text == ":" and j + 1 < unit.end and self._quote_after(j, unit.end) is not None:
+                break
+            if j > k and self._new_attribution(j):
+                break
+            j += 1
+        while j > k and (doc[j - 1].is_space or doc[j - 1].text in (",", ".", ";", ":", "-", "—", "–")):
+            j -= 1
+        # "(... manquant « de courage politique »)": a bracket closing outside the content.
+        if j > k and doc[j - 1].text == ")" and not any(doc[x].text == "(" for x in range(k, j)):
+            j -= 1
+        # A closing mark whose quotation opened before the content is not part of it.
+        while j > k and doc[j - 1].text in view.closing_marks and view.quote_closing_at(j - 1) is not None:
+            q = view.quote_closing_at(j - 1)
+            if q is not None and q.open >= doc[k].idx:
+                break
+            j -= 1
+        return j
+
+    def _new_attribution(self, j: int) -> bool:
+        doc, lx = self.doc, self.lx
+        tok = doc[j]
+        if present_participle(tok) and lx.cue_for(tok.text, tok.lemma_) is not None:
+            return True
+        if tok.text == "," and j + 1 < len(doc):
+            nxt = doc[j + 1]
+            if phrase_at(doc, j + 1, lx.contrast_openers):
+                return True
+            if present_participle(nxt) and lx.cue_for(nxt.text, nxt.lemma_):
+                return True
+        return (
+            tok.lower_ in lx.fn.gerund_markers
+            and j + 1 < len(doc)
+            and lx.cue_for(doc[j + 1].text, doc[j + 1].lemma_) is not None
+            and present_participle(doc[j + 1])
+        )

@@ -1,0 +1,361 @@
+"""Noun phrases turned into sources ("referents"): a name, a title and a name, a description ("le
+ministre", "l'ONG"), a group ("des responsables américains", "Austin et Blinken"), with their kind,
+gender, number, role and the other names they go by in the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newsclaims.extract.statements.layout import View
+from newsclaims.extract.statements.lexicon import StatementLexicon
+from newsclaims.extract.statements.names import NameBook, description_gender, phrase_text
+from newsclaims.extract.statements.phrases import (
+    ACRONYM,
+    NAME_POS,
+    gender_of,
+    is_abstract,
+    is_plural,
+    noun_class,
+)
+from newsclaims.records import Speaker, TextSpan
+
+_SPEAKER_KINDS = ("person", "organisation", "group", "country", "document")
+
+
+@dataclass
+class Referent:
+    """A source of statements within one article."""
+
+    name: str
+    kind: str  # person | organisation | group | country | document | unknown
+    gender: str | None = None  # "m", "f" or None when the text does not say
+    number: str = "s"  # "s" or "p"
+    role: str | None = None
+    names: list[str] = field(default_factory=list)
+
+    def key(self) -> str:
+        return self.name.casefold()
+
+
+def _name_runs(toks: list[Token], surnames: frozenset[str], lx: StatementLexicon) -> list[tuple[int, int, str]]:
+    """Maximal runs of name tokens in the phrase, as (start, end, entity label or ""); a known
+    person's surname is a person's name whatever the tagger made of it."""
+    runs: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if tok.text in surnames and not (k > 0 and toks[k - 1].pos_ in NAME_POS):
+            runs.append((k, k + 1, "PER"))
+            k += 1
+            continue
+        name_like = tok.pos_ in NAME_POS or (tok.ent_type_ in ("PER", "ORG") and tok.text[:1].isupper())
+        if is_title_word(tok, lx) or not name_like:
+            k += 1
+            continue
+        start, label = k, tok.ent_type_
+        k += 1
+        while k < len(toks) and _name_goes_on(toks, k, label, lx):
+            label = label or toks[k].ent_type_
+            k += 1
+        runs.append((start, k, label))
+    return runs
+
+
+def is_title_word(tok: Token, lx: StatementLexicon) -> bool:
+    """A capitalised title tagged as a name: "le Président-candidat", "l'ancien Premier ministre"."""
+    return tok.pos_ in NAME_POS and (noun_class(tok, lx) == "person" or tok.lower_ in lx.nouns.title_modifiers)
+
+
+def _name_goes_on(toks: list[Token], k: int, label: str, lx: StatementLexicon) -> bool:
+    t = toks[k]
+    if is_title_word(t, lx):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if t.ent_iob_ == "B" and t.ent_type_ == "PER" and label not in ("PER", ""):
+        return False  # "l'agence RIA Novosti Valentine Sapounov": a new person starts here
+    if t.pos_ in NAME_POS or (label and t.ent_iob_ == "I" and t.ent_type_ == label):
+        return True
+    if t.text in ("-", "–"):
+        return nxt is not None and nxt.pos_ in NAME_POS
+    return t.lower_ in lx.names.particles and label == "PER" and nxt is not None and nxt.pos_ == "PROPN"
+
+
+def strip_leading(toks: list[Token], lx: StatementLexicon) -> list[Token]:
+    k = 0
+    while k < len(toks) - 1 and _leading_junk(toks[k], lx):
+        k += 1
+    return toks[k:]
+
+
+def _leading_junk(tok: Token, lx: StatementLexicon) -> bool:
+    low = tok.lower_
+    return tok.pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or low in lx.names.leading_junk or low in lx.names.honorifics
+
+
+def _run_kind(label: str, toks: list[Token], lx: StatementLexicon) -> str:
+    low = phrase_text(toks, lx).casefold()
+    first, _sep, rest = low.partition(" ")
+    institutions = lx.nouns.institutions
+    if low in institutions or (first in lx.det.definite and rest in institutions):
+        return "organisation"
+    if len(toks) == 1 and ACRONYM.match(toks[0].text) and toks[0].text.isupper():
+        return "organisation"
+    return {"PER": "person", "ORG": "organisation", "LOC": "country"}.get(label, "unknown")
+
+
+class ReferentBuilder:
+    """Noun phrases -> referents, with the article's names at hand."""
+
+    def __init__(self, view: View, book: NameBook) -> None:
+        self.view = view
+        self.lx = view.lx
+        self.book = book
+        self.surnames = frozenset(name.split()[-1] for name in book.people if " " in name)
+
+    def from_span(self, a: int, b: int, strict: bool = False, slot: str = "") -> Referent | None:
+        """The source a noun phrase names, or None when it names none (an abstract noun, a date).
+        ``strict``: a common noun must be a known kind of source (a person, a body, a document).
+        ``slot``: the phrase stands where only a source can ("inverted": ", a annoncé la métropole";
+        "selon": "d'après la métropole"), so a determined noun phrase the lexicons lack is one too."""
+        doc, lx = self.view.doc, self.lx
+        raw = [doc[k] for k in range(a, b) if not doc[k].is_space]
+        toks = strip_leading(raw, lx)
+        if not toks:
+            return None
+        coordinated = self._coordinated(toks)
+        if coordinated:
+            return coordinated
+        runs = _name_runs(toks, self.surnames, lx)
+        head = next((t for t in toks if t.pos_ == "NOUN" or is_title_word(t, lx)), None)
+        first_content = next((k for k, t in enumerate(toks) if t.pos_ not in ("ADJ", "DET", "NUM")), 0)
+        if runs and runs[0][0] <= first_content:
+            # Gender from what comes before the name only: "Mme", "la présidente".
+            before = raw[: raw.index(toks[runs[0][0]])]
+            ref = self._named(toks, runs[0], description_gender(before, lx))
+            if raw[0].lower_ in lx.det.plural:
+                ref.number = "p"  # "les Talibans", "les États-Unis"
+            return ref
+        if head is not None:
+            gender = description_gender(raw[: raw.index(head) + 1], lx)
+            plain = bool(slot) and _plain_source(raw, head, slot, lx)
+            return self._described(toks, head, runs, gender, strict, plain)
+        return None
+
+    def _coordinated(self, toks: list[Token]) -> Referent | None:
+        """ "Austin et Blinken": one group source that goes by each name."""
+        lx = self.lx
+        and_word = lx.names.and_word
+        if not any(t.lower_ == and_word for t in toks):
+            return None
+        parts: list[list[Token]] = [[]]
+        for t in toks:
+            if t.lower_ == and_word or t.text == ",":
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        names = []
+        for part in parts:
+            part = strip_leading(part, lx)
+            if not part or not all(t.pos_ in NAME_POS or t.text in ("-", ".") or t.ent_type_ == "PER" for t in part):
+                return None
+            names.append(self.book.canonical_person(phrase_text(part, lx)))
+        if len(names) < 2:
+            return None
+        joined = f" {and_word} ".join(names)
+        return Referent(joined, "group", None, "p", None, names + [n.split()[-1] for n in names])
+
+    def _named(self, toks: list[Token], run: tuple[int, int, str], gender: str | None) -> Referent:
+        lx = self.lx
+        start, end, label = run
+        name_toks = toks[start:end]
+        rest = [t for t in strip_leading(toks[end:], lx) if t.text not in ("(", ")")] if end < len(toks) else []
+        kind = _run_kind(label, name_toks, lx)
+        # Only an apposition is a role ("Lloyd Austin, secrétaire à la Défense"), not "vouée aux gémonies".
+        role = phrase_text(rest, lx) if rest and rest[0].pos_ in ("NOUN", "ADJ") else None
+        role_head = next((t for t in rest if t.pos_ == "NOUN"), None) if role else None
+        if kind == "unknown" and role_head is not None:
+            kind = noun_class(role_head, lx) or "unknown"
+        if kind == "unknown" and len(name_toks) >= 2:
+            kind = "person"
+        if kind == "person":
+            name = self.book.canonical_person(phrase_text(name_toks, lx))
+            gender = gender or (self.book.genders.get(name)) or (description_gender(rest, lx) if role else None)
+        else:
+            name, gender = phrase_text(name_toks, lx), None
+        return Referent(name, kind, gender, "s", role, self._aliases(name, kind))
+
+    def _described(
+        self, toks, head: Token, runs, gender: str | None, strict: bool, plain: bool = False
+    ) -> Referent | None:
+        lx = self.lx
+        cls: str | None = noun_class(head, lx)
+        head_pos = toks.index(head)
+        if cls is None and self._named_in_apposition(toks, head_pos, runs):
+            cls = "person"  # "la préfète, Sophie Marchand": a title the lexicon lacks, with a name
+        if cls is None and plain:
+            cls = "group" if is_plural(head) else "organisation"  # ", a annoncé la protection civile."
+        if cls is None:
+            if head.lower_ in lx.nouns.time or is_abstract(head, lx) or strict:
+                return None
+            # An unknown singular noun is a source only with a name in it ("la moyenne du site X").
+            if not is_plural(head) and not any(label != "PER" for _s, _e, label in runs):
+                return None
+            cls = "group" if is_plural(head) else "unknown"
+        elif cls == "organisation" and is_plural(head) and head.lower_ not in lx.nouns.collective_organisations:
+            cls = "group"
+        person = self._title_then_name(toks, head, head_pos, runs, cls, gender)
+        if person is not None:
+            return person
+        # An organisation followed by its own name: "le quotidien El Punt Avui", "la fédération, Febelfin".
+        own_name = runs and runs[0][2] != "PER" and self._name_follows(toks, head_pos, runs[0][0])
+        if own_name and cls in ("organisation", "document"):
+            start, end, _label = runs[0]
+            name = phrase_text(toks[start:end], lx)
+            return Referent(
+                name,
+                "organisation",
+                None,
+                "s",
+                phrase_text(toks[head_pos:start], lx),
+                [phrase_text(toks[head_pos:end], lx)],
+            )
+        name = phrase_text(toks, lx)
+        names = [phrase_text(toks[s:e], lx) for s, e, label in runs if label != "PER" or cls != "person"]
+        names += self._head_aliases(toks, head_pos)
+        for short, long in self.book.acronyms.items():
+            if short in name.split():
+                names.append(long)
+        number = "p" if is_plural(head) else "s"
+        if cls == "person" and gender is None:
+            gender = gender_of(head)
+        return Referent(name, cls, gender, number, None, [n for n in names if n and n != name])
+
+    def _title_then_name(
+        self, toks, head: Token, head_pos: int, runs, cls: str, title_gender: str | None
+    ) -> Referent | None:
+        """ "le secrétaire d'État américain Antony Blinken", "le porte-parole, Timor Goksel": a title
+        and the person's name. Not "le successeur de Claude Erignac" (someone else), nor the place in
+        "correspondante en Egypte"."""
+        if cls != "person":
+            return None
+        # A full name in apposition ("la présidente, Florence Vienne") is the person's whatever the
+        # tagger labelled it; then a person's name; another name only as an apposition.
+        lx = self.lx
+        after = [r for r in runs if r[0] > head_pos and (r[2] != "ORG" or _apposed_full_name(toks, r, lx))]
+        for start, end, label in sorted(after, key=lambda r: (not _apposed_full_name(toks, r, lx), r[2] != "PER")):
+            before = toks[start - 1]
+            if before.lower_ in lx.genitive and (head.lower_ in lx.nouns.relational or end - start < 3):
+                continue
+            if before.pos_ == "DET":
+                # "le directeur général de la Santé": a name after "la" is a portfolio, not a person,
+                # unless the person's name runs on after it ("de la Justice Alberto Ruiz").
+                if end - start < 3:
+                    continue
+                start += 1
+            if label != "PER" and before.text != "," and before.pos_ not in ("NOUN", "ADJ"):
+                continue
+            name = self.book.canonical_person(phrase_text(toks[start:end], lx))
+            role = phrase_text(toks[head_pos:start], lx) or phrase_text(strip_leading(toks[end:], lx), lx) or None
+            gender = self.book.genders.get(name) or title_gender
+            return Referent(name, "person", gender, "s", role, self._aliases(name, "person"))
+        return None
+
+    def _named_in_apposition(self, toks, head_pos: int, runs) -> bool:
+        """A person's name right after the head, or after a comma: "la préfète, Sophie Marchand"."""
+        return any(
+            (label == "PER" and (start == head_pos + 1 or (start > head_pos and toks[start - 1].text == ",")))
+            or (start > head_pos and _apposed_full_name(toks, (start, end, label), self.lx))
+            for start, end, label in runs
+        )
+
+    @staticmethod
+    def _name_follows(toks, head_pos: int, start: int) -> bool:
+        """The name comes right after the head and its adjectives, or after a comma."""
+        if toks[start - 1].text == ",":
+            return True
+        k = head_pos + 1
+        while k < len(toks) and toks[k].pos_ == "ADJ":
+            k += 1
+        return k == start
+
+    def _head_aliases(self, toks, head_pos: int) -> list[str]:
+        """ "hauts responsables américains" -> "responsables américains", "responsables"."""
+        out = [toks[head_pos].text]
+        k = head_pos + 1
+        while k < len(toks) and toks[k].pos_ == "ADJ":
+            k += 1
+        if k > head_pos + 1:
+            out.append(phrase_text(toks[head_pos:k], self.lx))
+        return out
+
+    def _aliases(self, name: str, kind: str) -> list[str]:
+        out: list[str] = []
+        words = name.split()
+        if kind == "person" and len(words) > 1:
+            out.append(words[-1])
+            if len(words) > 2:
+                out.append(" ".join(words[1:]))
+        long = self.book.acronyms.get(name) or self.book.acronyms.get(name.casefold())
+        if long:
+            out.append(long)
+        return out
+
+    def person(self, name: str) -> Referent:
+        return Referent(name, "person", self.book.genders.get(name), "s", None, self._aliases(name, "person"))
+
+
+def _apposed_full_name(toks: list[Token], run: tuple[int, int, str], lx: StatementLexicon) -> bool:
+    """A run after a comma that reads as a person's full name: two to four capitalised words
+    ("Florence Vienne", "Marc Le Goff", "Anne-Laure Vidal"), not an acronym or a body's name."""
+    start, end, _label = run
+    if start == 0 or toks[start - 1].text != ",":
+        return False
+    words = [t for t in toks[start:end] if t.text not in ("-", "–")]
+    if not 2 <= len(words) <= 4:
+        return False
+    for t in words:
+        low = t.lower_
+        if low in lx.names.particles:
+            continue
+        if not (t.text[:1].isupper() and any(c.islower() for c in t.text)) or noun_class(t, lx) is not None:
+            return False
+    return True
+
+
+def _plain_source(raw: list[Token], head: Token, slot: str, lx: StatementLexicon) -> bool:
+    """A noun phrase the lexicons lack that still names a source where only a source can stand: it
+    opens with a determiner and its head is no date; after "selon" ("selon les cas", "selon
+    l'évolution de la situation") it must also be no abstract noun and not name a circumstance."""
+    low = head.lower_
+    if raw[0].pos_ != "DET" and raw[0].lower_ not in lx.genitive or low in lx.nouns.time or head.like_num:
+        return False
+    if slot == "selon":
+        circumstance = lx.nouns.circumstance
+        return not is_abstract(head, lx) and low not in circumstance and head.lemma_.lower() not in circumstance
+    return True
+
+
+def is_definite_description(ref: Referent, tokens: list[Token], lx: StatementLexicon) -> bool:
+    """A definite person description with no name in it: "le ministre", "le premier ministre"."""
+    if ref.kind != "person" or ref.number != "s":
+        return False
+    content = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    if not content or any((t.pos_ in NAME_POS and not is_title_word(t, lx)) or t.ent_type_ == "PER" for t in content):
+        return False
+    return tokens[0].lower_ in lx.det.definite
+
+
+def to_speaker(ref: Referent | None, mention: TextSpan | None) -> Speaker:
+    if ref is None:
+        return Speaker(name="", mention=mention, kind="unknown")
+    names = tuple(dict.fromkeys(n for n in ref.names if n and n != ref.name))
+    kind = ref.kind if ref.kind in _SPEAKER_KINDS else "unknown"
+    return Speaker(name=ref.name, mention=mention, kind=kind, role=ref.role, names=names)  # type: ignore[arg-type]
+
+
+def span_text(view: View, a: int, b: int) -> TextSpan:
+    doc = view.doc
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    return TextSpan(view.text[start:end], start, end)
