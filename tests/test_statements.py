@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 from newsclaims.extract.context import Context
 from newsclaims.extract.statements import extract_statements
 from newsclaims.extract.statements.lexicon import lexicon_for
-from newsclaims.languages import get_pack
 from newsclaims.extract.statements.quotes import find_quotes
+from newsclaims.languages import get_pack
 from newsclaims.records import Statement
 
 NBSP, NNBSP = "\u00a0", "\u202f"

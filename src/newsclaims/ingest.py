@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 import duckdb
 
 from newsclaims.errors import InputError, NewsclaimsError, UsageError
-from newsclaims.lang import detect_language, is_supported
-from newsclaims.nlp import SUPPORTED_LANGS
+from newsclaims.lang import detect_language
+from newsclaims.languages import is_supported, language_codes
 from newsclaims.pipeline import extract_article, extract_articles, make_article
 from newsclaims.reading import lang_tag
 from newsclaims.records import Article, ArticleRecord, Rejected
@@ -129,7 +129,7 @@ def ingest_items(
     """
     lang = lang.lower()
     if lang != "auto" and not is_supported(lang):
-        raise UsageError(f"--lang {lang}: newsclaims reads {', '.join(SUPPORTED_LANGS)} (or auto)")
+        raise UsageError(f"--lang {lang}: newsclaims reads {', '.join(language_codes())} (or auto)")
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise UsageError("--workers must be at least 1")
@@ -224,7 +224,7 @@ def prepare(item: SourceItem, lang: str = "auto") -> Article | Rejected:
     chosen = lang if lang != "auto" else (lang_tag(item.lang) or detect_language(item.read.text))
     if not is_supported(chosen):
         return Rejected(
-            item.source, "language", f"the text is in {chosen!r}; newsclaims reads {', '.join(SUPPORTED_LANGS)}"
+            item.source, "language", f"the text is in {chosen!r}; newsclaims reads {', '.join(language_codes())}"
         )
     try:
         return make_article(item.read, lang=chosen, published=item.published, source=item.source)

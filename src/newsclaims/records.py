@@ -230,15 +230,19 @@ class ArticleRecord:
     figures: tuple[Figure, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     entities: tuple[Entity, ...] = ()
+    dropped: tuple[Dropped, ...] = ()  # only when extracted with explain=True
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        out = {
             **self.article.to_dict(),
             "statements": [s.to_dict() for s in self.statements],
             "figures": [f.to_dict() for f in self.figures],
             "times": [t.to_dict() for t in self.times],
             "entities": [e.to_dict() for e in self.entities],
         }
+        if explain:
+            out["dropped"] = [d.to_dict() for d in self.dropped]
+        return out
 
 
 @dataclass(frozen=True)

@@ -53,3 +53,14 @@ def print_record(record: ArticleRecord, console: Console | None = None) -> None:
         for t in record.times:
             tt.add_row(escape(t.text), t.value or "[dim]unresolved[/dim]", t.type)
         console.print(tt)
+
+
+def print_dropped(record: ArticleRecord, console: Console | None = None) -> None:
+    """The candidates the extractors set aside (``extract --explain``), with the rule and the reason."""
+    console = console or Console()
+    table = Table(title=f"Dropped candidates ({len(record.dropped)})", expand=True)
+    for col in ("Family", "Rule", "Text", "Why"):
+        table.add_column(col)
+    for d in record.dropped:
+        table.add_row(d.family, escape(d.rule), _short(d.text, 80), escape(d.reason))
+    console.print(table)

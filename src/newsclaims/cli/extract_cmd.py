@@ -11,8 +11,8 @@ import click
 
 from newsclaims.cli.options import ISO_DATE, LANG_CHOICE
 from newsclaims.errors import InputError
-from newsclaims.lang import detect_language, is_supported
-from newsclaims.nlp import SUPPORTED_LANGS
+from newsclaims.lang import detect_language
+from newsclaims.languages import is_supported, language_codes
 from newsclaims.pipeline import extract_article, make_article
 from newsclaims.reading import read_bytes, read_limited
 
@@ -25,7 +25,10 @@ from newsclaims.reading import read_bytes, read_limited
     "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True, help="Output."
 )
 @click.option("--html/--text", "force_html", default=None, help="Read as HTML or plain text (default: detect).")
-def extract(path: str, lang: str, published: date | None, fmt: str, force_html: bool | None) -> None:
+@click.option(
+    "--explain", is_flag=True, help="Also list the candidates the extractors dropped, with the rule and the reason."
+)
+def extract(path: str, lang: str, published: date | None, fmt: str, force_html: bool | None, explain: bool) -> None:
     """Extract statements, figures, times and entities from one article (plain text or HTML)."""
     data = _read_input(path)
     read = read_bytes(data, force_html=force_html)
@@ -34,17 +37,19 @@ def extract(path: str, lang: str, published: date | None, fmt: str, force_html: 
         lang = detect_language(read.text)
         if not is_supported(lang):
             raise InputError(
-                "language", f"the text looks like {lang!r}; newsclaims reads {', '.join(SUPPORTED_LANGS)} (--lang)"
+                "language", f"the text looks like {lang!r}; newsclaims reads {', '.join(language_codes())} (--lang)"
             )
     article = make_article(read, lang=lang, published=published, source=None if path == "-" else path)
-    record = extract_article(article)
+    record = extract_article(article, explain=explain)
     if fmt == "json":
-        json.dump(record.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(record.to_dict(explain=explain), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        from newsclaims.render import print_record
+        from newsclaims.render import print_dropped, print_record
 
         print_record(record)
+        if explain:
+            print_dropped(record)
 
 
 def _read_input(path: str) -> bytes:

@@ -11,6 +11,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from newsclaims.cli.options import LANG_CHOICE
 from newsclaims.cli.query_cmd import db_option
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED
 
@@ -25,7 +26,7 @@ MAX_REJECTS_LISTED = 10
 @db_option
 @click.option(
     "--lang",
-    type=click.Choice(["fr", "en", "auto"], case_sensitive=False),
+    type=LANG_CHOICE,
     default="auto",
     show_default=True,
     help="Read every input as this language; auto: as the input declares, else detected.",

@@ -21,5 +21,29 @@ class IsoDate(click.ParamType):
             self.fail(f"{value!r} is not a date written YYYY-MM-DD", param, ctx)
 
 
+class LanguageChoice(click.ParamType):
+    """A language code a registered pack reads, or "auto" (read from the registry when used, so that
+    packs installed through the ``newsclaims.languages`` entry points are choices too)."""
+
+    name = "LANG"
+
+    def __init__(self, auto: bool = True) -> None:
+        self.auto = auto
+
+    def choices(self) -> list[str]:
+        from newsclaims.languages import language_codes
+
+        return [*language_codes(), *(["auto"] if self.auto else [])]
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(self.choices()) + "]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        code = str(value).lower()
+        if code not in self.choices():
+            self.fail(f"{value!r} is not one of {', '.join(self.choices())}", param, ctx)
+        return code
+
+
 ISO_DATE = IsoDate()
-LANG_CHOICE = click.Choice(["fr", "en", "auto"], case_sensitive=False)
+LANG_CHOICE = LanguageChoice()

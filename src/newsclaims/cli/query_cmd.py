@@ -15,7 +15,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from newsclaims.cli.options import ISO_DATE
+from newsclaims.cli.options import ISO_DATE, LanguageChoice
 from newsclaims.records import ArticleRecord
 from newsclaims.store import (
     DB_ENV,
@@ -56,7 +56,7 @@ def _listing_options(func: F) -> F:
             click.option("--until", type=ISO_DATE, default=None, help="Articles published on or before this date."),
             click.option(
                 "--lang",
-                type=click.Choice(["fr", "en"], case_sensitive=False),
+                type=LanguageChoice(auto=False),
                 default=None,
                 help="Only articles in this language.",
             ),

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from newsclaims.cli.options import LanguageChoice
 from newsclaims.cli.query_cmd import db_option
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED
 from newsclaims.store import open_store
@@ -21,7 +22,7 @@ MAX_DISAGREEMENTS_SHOWN = 12  # the table is for reading; --format json has them
 @click.command(name="story")
 @click.argument("query")
 @db_option
-@click.option("--lang", type=click.Choice(["fr", "en"], case_sensitive=False), default=None, help="One language.")
+@click.option("--lang", type=LanguageChoice(auto=False), default=None, help="One language.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def story_command(query: str, db: str, lang: str | None, fmt: str) -> None:
     """How a figure evolved across the stored articles: each report by date and source, who gave

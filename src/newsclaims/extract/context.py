@@ -1,4 +1,5 @@
-"""What an extractor may know besides the Doc: the article's language and anchor date."""
+"""What an extractor may know besides the Doc: the article's language, its anchor date, and whether
+the candidates it sets aside should be kept (``newsclaims extract --explain``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from newsclaims.languages import LanguagePack, get_pack
 class Context:
     lang: str
     published: date | None = None  # the anchor for relative times ("jeudi", "hier")
+    explain: bool = False  # keep the candidates each extractor drops, with the reason
 
     @property
     def pack(self) -> LanguagePack:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
 from newsclaims.gazetteer import canonical_entity
-from newsclaims.records import Entity
+from newsclaims.records import Dropped, Entity
 
 VERSION = "2"
 _LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -29,7 +29,8 @@ def canonical_names(names: list[str]) -> dict[str, str]:
     return out
 
 
-def extract_entities(doc: Doc, ctx: Context) -> list[Entity]:
+def extract_entities(doc: Doc, ctx: Context, dropped: list[Dropped] | None = None) -> list[Entity]:
+    """Named entities of ``doc`` (nothing is dropped: ``dropped`` is there for the components' shape)."""
     ents = [e for e in doc.ents if e.label_ in _LABELS and e.text.strip()]
     canon_by_label: dict[str, dict[str, str]] = {}
     for label in {_LABELS[e.label_] for e in ents}:

@@ -10,18 +10,19 @@ from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
 from newsclaims.extract.statements.english import extract_english
-from newsclaims.extract.statements.reader import read_statements
 from newsclaims.extract.statements.lexicon import lexicon_for
-from newsclaims.records import Statement
+from newsclaims.extract.statements.reader import read_statements
+from newsclaims.records import Dropped, Statement
 
 
-def extract_statements(doc: Doc, ctx: Context) -> list[Statement]:
+def extract_statements(doc: Doc, ctx: Context, dropped: list[Dropped] | None = None) -> list[Statement]:
+    """Statements of ``doc``, offsets into ``doc.text``; ``dropped`` collects the candidates set aside."""
     if not doc.text.strip():
         return []
     pack = ctx.pack
     if pack.code == "en":
         return extract_english(doc)
-    return read_statements(doc, lexicon_for(pack))
+    return read_statements(doc, lexicon_for(pack), dropped)
 
 
 __all__ = ["extract_statements"]

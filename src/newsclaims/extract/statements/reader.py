@@ -21,36 +21,47 @@ from newsclaims.extract.statements.referents import (
     to_speaker,
 )
 from newsclaims.extract.statements.sources import SourceReader
-from newsclaims.records import Speaker, Statement, TextSpan
+from newsclaims.records import Dropped, Speaker, Statement, TextSpan
 
 VERSION = "1"
 
 
-def read_statements(doc: Doc, lx: StatementLexicon) -> list[Statement]:
+def read_statements(doc: Doc, lx: StatementLexicon, dropped: list[Dropped] | None = None) -> list[Statement]:
+    """Statements of the Doc; with ``dropped``, the candidates set aside are added to it, with why."""
     view = View(doc, lx)
     cues = find_cues(view)
     reader = CueReader(view, cues)
     book = NameBook(view)
     builder = ReferentBuilder(view, book)
-    drafts = _cue_drafts(view, reader)
+    drafts = _cue_drafts(view, reader, dropped)
     sources = SourceReader(view, reader, builder)
-    drafts = _add(drafts, sources.prepositional())
-    drafts = _add(drafts, sources.quotations(drafts))
+    drafts = _add(view, drafts, sources.prepositional(), dropped)
+    drafts = _add(view, drafts, sources.quotations(drafts), dropped)
     drafts.sort(key=lambda d: (d.start, d.content[0]))
-    return _resolve(view, drafts, builder, Resolver(view, builder))
+    return _resolve(view, drafts, builder, Resolver(view, builder), dropped)
 
 
-def _cue_drafts(view: View, reader: CueReader) -> list[Draft]:
+def _drop(view: View, dropped: list[Dropped] | None, span: tuple[int, int], rule: str, reason: str) -> None:
+    if dropped is not None:
+        a, b = span
+        dropped.append(Dropped("statement", view.text[a:b], a, b, rule, reason))
+
+
+def _cue_drafts(view: View, reader: CueReader, dropped: list[Dropped] | None = None) -> list[Draft]:
     drafts: list[Draft] = []
     contents: SpanIndex[Draft] = SpanIndex()  # what each live draft reports
     inverted: SpanIndex[Draft] = SpanIndex()  # inverted drafts, by where their cue starts
     dead: set[int] = set()
     for cue in reader.cues:
         pos = cue.verb.idx
+        group = (view.doc[cue.group_start].idx, cue.verb.idx + len(cue.verb.text))
         if any(d.content[0] <= pos < d.content[1] and id(d) not in dead for d in contents.near(pos, pos)):
-            continue  # reported inside another statement: "il a dit que X avait annoncé ..."
+            # reported inside another statement: "il a dit que X avait annoncé ..."
+            _drop(view, dropped, group, "cue", "a cue inside words another statement reports")
+            continue
         found = reader.read(cue)
         if not found:
+            _drop(view, dropped, group, "cue", "no source or no reported words found for this cue")
             continue
         reader.note(cue.verb.i, found[0])
         for new in found:
@@ -61,6 +72,8 @@ def _cue_drafts(view: View, reader: CueReader) -> list[Draft]:
                 if inner:
                     new.content = inner[0].content
                     dead.update(id(d) for d in inner)
+                    for d in inner:
+                        _drop(view, dropped, d.content, d.rule, "its words are reported by the outer cue")
             drafts.append(new)
             contents.add(*new.content, new)
             if new.rule == "inverted" and new.cue:
@@ -68,7 +81,7 @@ def _cue_drafts(view: View, reader: CueReader) -> list[Draft]:
     return [d for d in drafts if id(d) not in dead]
 
 
-def _add(drafts: list[Draft], more: list[Draft]) -> list[Draft]:
+def _add(view: View, drafts: list[Draft], more: list[Draft], dropped: list[Dropped] | None) -> list[Draft]:
     out = list(drafts)
     index: SpanIndex[Draft] = SpanIndex()
     for d in out:
@@ -77,6 +90,8 @@ def _add(drafts: list[Draft], more: list[Draft]) -> list[Draft]:
         if not any(d.overlaps(o) for o in index.near(*d.content)):
             out.append(d)
             index.add(*d.content, d)
+        else:
+            _drop(view, dropped, d.content, d.rule, "overlaps a statement a cue verb already gave")
     return out
 
 
@@ -84,11 +99,14 @@ def _add(drafts: list[Draft], more: list[Draft]) -> list[Draft]:
 # Speakers, in text order
 
 
-def _resolve(view: View, drafts: list[Draft], builder: ReferentBuilder, resolver: Resolver) -> list[Statement]:
+def _resolve(
+    view: View, drafts: list[Draft], builder: ReferentBuilder, resolver: Resolver, dropped: list[Dropped] | None
+) -> list[Statement]:
     out: list[Statement] = []
     for d in drafts:
         speaker, ref = _speaker(view, d, builder, resolver)
         if speaker is None:
+            _drop(view, dropped, d.content, d.rule, "the source named is no source (a thing, a date) or unknown")
             continue
         d.speaker, d.referent = speaker, ref
         if ref is not None:
@@ -175,4 +193,5 @@ def _statement(view: View, d: Draft, speaker: Speaker) -> Statement:
         sentence=TextSpan(text[s0:s1], s0, s1),
         confidence=d.confidence if speaker.name else d.confidence * 0.5,
         version=VERSION,
+        rule=d.rule,
     )
