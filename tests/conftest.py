@@ -22,6 +22,6 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def fr_nlp():
-    from newsclaims.nlp import load_pipeline
+    from newsclaims.nlp import load_model
 
-    return load_pipeline("fr")
+    return load_model("fr")

@@ -12,13 +12,13 @@ import pytest
 
 from newsclaims.extract.context import Context
 from newsclaims.extract.figures import extract_figures
-from newsclaims.nlp import load_pipeline
+from newsclaims.nlp import load_model
 from newsclaims.records import Figure
 
 
 @pytest.fixture(scope="module")
 def en_nlp():
-    return load_pipeline("en")
+    return load_model("en")
 
 
 def figures_of(nlp, text: str, lang: str) -> list[Figure]:

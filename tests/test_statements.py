@@ -37,9 +37,9 @@ def aliases(s: Statement) -> str:
 
 @pytest.fixture(scope="module")
 def en_nlp():
-    from newsclaims.nlp import load_pipeline
+    from newsclaims.nlp import load_model
 
-    return load_pipeline("en")
+    return load_model("en")
 
 
 # -- quotation marks ---------------------------------------------------------------------------

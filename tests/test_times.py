@@ -21,9 +21,9 @@ ANCHOR = date(2024, 10, 31)  # a Thursday
 
 @pytest.fixture(scope="module")
 def en_nlp():
-    from newsclaims.nlp import load_pipeline
+    from newsclaims.nlp import load_model
 
-    return load_pipeline("en")
+    return load_model("en")
 
 
 def times(nlp, text: str, published: date | None = ANCHOR, lang: str = "fr") -> list[TimeExpr]:

@@ -91,25 +91,25 @@ def _offsets(record: Statement | Figure | TimeExpr | Entity) -> tuple[int, int]:
 @Language.factory(STATEMENTS, default_config={"lang": ""})
 def make_statements(nlp: Language, name: str, lang: str) -> _Component:
     """Who said what: statements with their speaker, cue and content."""
-    return _Component(STATEMENTS, lang or nlp.lang, extract_statements, "STATEMENT")
+    return _Component(STATEMENTS, lang or str(nlp.lang), extract_statements, "STATEMENT")
 
 
 @Language.factory(FIGURES, default_config={"lang": ""})
 def make_figures(nlp: Language, name: str, lang: str) -> _Component:
     """Numbers that are claims: value, qualifier, unit, what they count."""
-    return _Component(FIGURES, lang or nlp.lang, extract_figures, "FIGURE")
+    return _Component(FIGURES, lang or str(nlp.lang), extract_figures, "FIGURE")
 
 
 @Language.factory(TIMES, default_config={"lang": ""})
 def make_times(nlp: Language, name: str, lang: str) -> _Component:
     """Time expressions with their TIMEX3 value, resolved against the context's publication date."""
-    return _Component(TIMES, lang or nlp.lang, extract_times, "TIME")
+    return _Component(TIMES, lang or str(nlp.lang), extract_times, "TIME")
 
 
 @Language.factory(ENTITIES, default_config={"lang": ""})
 def make_entities(nlp: Language, name: str, lang: str) -> _Component:
     """Named entities with the canonical name they resolve to in the article."""
-    return _Component(ENTITIES, lang or nlp.lang, extract_entities, "ENTITY")
+    return _Component(ENTITIES, lang or str(nlp.lang), extract_entities, "ENTITY")
 
 
 # A Doc travels between processes (``nlp.pipe(n_process=2)``) as msgpack bytes: the records on it

@@ -15,6 +15,7 @@ from newsclaims.languages.registry import (
     is_supported,
     language_codes,
     loaded_packs,
+    refresh,
     register,
     unregister,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "language_codes",
     "load_pack",
     "loaded_packs",
+    "refresh",
     "register",
     "unregister",
 ]

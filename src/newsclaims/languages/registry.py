@@ -85,6 +85,16 @@ def unregister(code: str) -> None:
             _sources[code] = _builtin(code)
 
 
+def refresh() -> None:
+    """Forget every pack loaded or discovered, so that entry points installed since are found (and a
+    pack folder edited since is read again); packs registered at run time are forgotten too."""
+    global _discovered
+    with _lock:
+        _sources.clear()
+        _loaded.clear()
+        _discovered = False
+
+
 def language_codes() -> tuple[str, ...]:
     """Codes of every registered language, built-ins first."""
     _discover()

@@ -20,6 +20,15 @@ from newsclaims.languages.files import load_tsv
 Words = frozenset[str]
 
 
+def valid_regex(value: str) -> str:
+    """The pattern itself, or a ValueError that says why it does not compile."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from None
+    return value
+
+
 class Frame(StrEnum):
     """What a cue verb can govern; the reader tries only the frames a verb allows."""
 
@@ -73,8 +82,7 @@ class SpellingRule(BaseModel):
     @field_validator("endings", "stem")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+        return valid_regex(value)
 
 
 class ConjugationClass(BaseModel):
@@ -161,8 +169,7 @@ class Names(BaseModel):
     @field_validator("honorific_prefix")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+        return valid_regex(value)
 
 
 class Pronoun(BaseModel):
@@ -250,8 +257,7 @@ class Sources(BaseModel):
     @field_validator("read_in")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+        return valid_regex(value)
 
 
 class Dependencies(BaseModel):

@@ -12,6 +12,7 @@ from newsclaims.extract.context import Context
 from newsclaims.extract.statements.english import extract_english
 from newsclaims.extract.statements.lexicon import lexicon_for
 from newsclaims.extract.statements.reader import read_statements
+from newsclaims.extract.statements.surface import read_surface
 from newsclaims.records import Dropped, Statement
 
 
@@ -22,6 +23,8 @@ def extract_statements(doc: Doc, ctx: Context, dropped: list[Dropped] | None = N
     pack = ctx.pack
     if pack.code == "en":
         return extract_english(doc)
+    if not doc.has_annotation("DEP"):
+        return read_surface(doc, lexicon_for(pack), dropped)  # a pack with no parser: surface shapes only
     return read_statements(doc, lexicon_for(pack), dropped)
 
 

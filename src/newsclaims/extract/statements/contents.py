@@ -63,7 +63,7 @@ class ContentReader:
             return content
         rest = after + 1
         if rest < unit.end and (
-            doc[rest].morph.get("PronType") == ["Rel"] or doc[rest].lower_ in self.lx.pron.relative
+            doc[rest].morph.get("PronType", []) == ["Rel"] or doc[rest].lower_ in self.lx.pron.relative
         ):
             return content  # "..., a indiqué le maire, Jorge X, qui a lancé un appel": about the source
         q = view.quote_opening_at(rest) if rest < unit.end else None
@@ -73,7 +73,7 @@ class ContentReader:
         end = self.content_end(rest, unit)
         if end <= rest:
             return content
-        if source.span and not any(doc[k].morph.get("VerbForm") == ["Fin"] for k in range(rest, end)):
+        if source.span and not any(doc[k].morph.get("VerbForm", []) == ["Fin"] for k in range(rest, end)):
             return content  # an apposition to the source, not the rest of the sentence
         return content[0], doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -292,7 +292,7 @@ class ContentReader:
         """ "au Sénat", "à la presse" (skipped) versus "à libérer" or "à 75 000" (the content)."""
         doc = self.doc
         tok = doc[j]
-        if tok.morph.get("VerbForm") == ["Inf"] or tok.lower_ in self.lx.fn.complementizer_pronoun:
+        if tok.morph.get("VerbForm", []) == ["Inf"] or tok.lower_ in self.lx.fn.complementizer_pronoun:
             return False
         return not (tok.pos_ == "NUM" or tok.like_num) or not self._estimate(cue)
 
@@ -323,7 +323,7 @@ class ContentReader:
         tok = doc[k]
         if tok.lower_ in fn.negation and k + 1 < len(doc):
             tok = doc[k + 2] if doc[k + 1].lower_ in fn.negation_after and k + 2 < len(doc) else doc[k + 1]
-        infinitive = tok.morph.get("VerbForm") == ["Inf"] and tok.lower_ not in fn.copula_infinitives
+        infinitive = tok.morph.get("VerbForm", []) == ["Inf"] and tok.lower_ not in fn.copula_infinitives
         return infinitive or tok.lower_ in fn.infinitive_auxiliaries
 
     def _de_infinitive(self, k: int, limit: int) -> int | None:
@@ -331,7 +331,7 @@ class ContentReader:
         doc, markers = self.doc, self.lx.fn.infinitive_markers
         for j in range(k, min(limit - 1, k + 10)):
             tok = doc[j]
-            if tok.text in (",", ";", ":") or tok.pos_ == "VERB" and j > k and tok.morph.get("VerbForm") != ["Inf"]:
+            if tok.text in (",", ";", ":") or tok.pos_ == "VERB" and j > k and tok.morph.get("VerbForm", []) != ["Inf"]:
                 return None
             if tok.lower_ in markers and self._infinitive_at(j + 1):
                 return j + 1
@@ -369,9 +369,9 @@ class ContentReader:
             if a <= q.open < b < q.close <= unit.end_char:
                 b = q.close
         # "que « ... »": the whole clause is quoted, so the statement is direct.
-        q = view.quote_opening_at(k)
-        if q is not None and q.close >= b - 1 and q.close <= b + 1:
-            a, b = q.start, q.end
+        opening = view.quote_opening_at(k)
+        if opening is not None and opening.close >= b - 1 and opening.close <= b + 1:
+            a, b = opening.start, opening.end
         return [Draft((a, b), cue_span, source, unit_i, conf, rule)]
 
     def _circumstance(self, k: int, end: int, phrase: bool) -> int | None:

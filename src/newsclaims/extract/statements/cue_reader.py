@@ -103,7 +103,7 @@ class CueReader:
         ) and not (prev.text == "," and self._incise_outside_quotes(cue)):
             return False
         # "..., affirmant que" is a participle clause, not an inverted cue.
-        return cue.verb.morph.get("Tense") != ["Pres"] or "Part" not in cue.verb.morph.get("VerbForm")
+        return cue.verb.morph.get("Tense", []) != ["Pres"] or "Part" not in cue.verb.morph.get("VerbForm", [])
 
     def _has_own_verb(self, subj: Token, limit: int) -> bool:
         """ "Les vols reprendront lundi, a précisé X": the parser hung the clause on its subject, but a
@@ -112,12 +112,13 @@ class CueReader:
         if subj.pos_ in ("VERB", "AUX"):
             return True
         for t in subj.subtree:
-            if not subj.i < t.i < limit or t.pos_ not in ("VERB", "AUX") or t.morph.get("VerbForm") != ["Fin"]:
+            if not subj.i < t.i < limit or t.pos_ not in ("VERB", "AUX") or t.morph.get("VerbForm", []) != ["Fin"]:
                 continue
             verb = t.head if t.pos_ == "AUX" and t.dep_.startswith(("aux", "cop")) else t
             deps = self.lx.deps
             if verb.dep_ in deps.relative_clause | deps.adverbial_clause | deps.complement_clause or any(
-                subj.i < c.i < t.i and (c.pos_ == "SCONJ" or c.morph.get("PronType") == ["Rel"]) for c in verb.children
+                subj.i < c.i < t.i and (c.pos_ == "SCONJ" or c.morph.get("PronType", []) == ["Rel"])
+                for c in verb.children
             ):
                 continue
             return True
@@ -130,11 +131,11 @@ class CueReader:
         unit = view.units[view.unit_of[subj.i]]
         for k in range(unit.start, subj.left_edge.i):
             t = doc[k]
-            if t.pos_ not in ("VERB", "AUX") or t.morph.get("VerbForm") != ["Fin"] or view.quote_of[k] >= 0:
+            if t.pos_ not in ("VERB", "AUX") or t.morph.get("VerbForm", []) != ["Fin"] or view.quote_of[k] >= 0:
                 continue
             verb = t.head if t.pos_ == "AUX" and t.dep_.startswith(("aux", "cop")) else t
             if verb.dep_ in self._subordinate or any(
-                c.pos_ == "SCONJ" or c.morph.get("PronType") == ["Rel"] for c in verb.children if c.i < verb.i
+                c.pos_ == "SCONJ" or c.morph.get("PronType", []) == ["Rel"] for c in verb.children if c.i < verb.i
             ):
                 continue
             return True
@@ -169,7 +170,7 @@ class CueReader:
         fn = self.lx.fn
         if prev is None or prev.lower_ not in fn.complementizers:
             return False
-        return prev.morph.get("PronType") == ["Rel"] or (
+        return prev.morph.get("PronType", []) == ["Rel"] or (
             prev.i > 0 and self.doc[prev.i - 1].lower_ in fn.complementizer_pronoun
         )
 

@@ -49,7 +49,7 @@ def find_cues(view: View) -> list[Cue]:
 
 
 def present_participle(tok: Token) -> bool:
-    return tok.morph.get("VerbForm") == ["Part"] and tok.morph.get("Tense") == ["Pres"]
+    return tok.morph.get("VerbForm", []) == ["Part"] and tok.morph.get("Tense", []) == ["Pres"]
 
 
 def governed_by_preposition(view: View, tok: Token) -> bool:
@@ -77,8 +77,8 @@ def _cue_info(view: View, tok: Token) -> CueVerb | None:
         return None  # "attendre" is not "s'attendre à"
     if _idiomatic(view, tok, info):
         return None  # "c'est-à-dire", "cela veut dire"
-    form = tok.morph.get("VerbForm")
-    past_participle = form == ["Part"] and tok.morph.get("Tense") == ["Past"]
+    form = tok.morph.get("VerbForm", [])
+    past_participle = form == ["Part"] and tok.morph.get("Tense", []) == ["Past"]
     if past_participle and not has_auxiliary(view, tok) and not _after_reported_words(view, tok):
         return None  # an adjective: "la fermeture annoncée"
     return info
@@ -107,7 +107,7 @@ def _idiomatic(view: View, tok: Token, info: CueVerb) -> bool:
         return False
     if prev.lower_ in before or prev.text.endswith("-"):
         return True
-    return prev.lemma_ in cues.idiom_heads.get(info.lemma, ()) and tok.morph.get("VerbForm") == ["Inf"]
+    return prev.lemma_ in cues.idiom_heads.get(info.lemma, ()) and tok.morph.get("VerbForm", []) == ["Inf"]
 
 
 def _inversion(view: View, tok: Token) -> bool:

@@ -51,14 +51,14 @@ def is_abstract(tok: Token, lx: StatementLexicon) -> bool:
 
 
 def is_plural(tok: Token) -> bool:
-    num = tok.morph.get("Number")
+    num = tok.morph.get("Number", [])
     if num:
         return num[0] == "Plur"
     return tok.lower_.endswith(("s", "x")) and tok.pos_ == "NOUN"
 
 
 def gender_of(tok: Token) -> str | None:
-    g = tok.morph.get("Gender")
+    g = tok.morph.get("Gender", [])
     if not g:
         return None
     return "f" if g[0] == "Fem" else "m"
@@ -81,7 +81,7 @@ def extend_np(view: View, i: int, limit: int) -> int:
         tok = doc[j]
         if tok.text == "(" and j + 2 < limit and doc[j + 2].text == ")" and ACRONYM.match(doc[j + 1].text):
             j += 3
-        elif j > i and tok.morph.get("VerbForm") == ["Part"] and _by_author(view, j + 1, limit) > j + 1:
+        elif j > i and tok.morph.get("VerbForm", []) == ["Part"] and _by_author(view, j + 1, limit) > j + 1:
             j = _by_author(view, j + 1, limit)  # "un rapport publié lundi par l'INSEE": the author is in the source
         elif _np_goes_on(view, i, j, limit):
             j += 1

@@ -162,7 +162,7 @@ class SourceReader:
     def _skip_participle(self, j: int, limit: int) -> int:
         """ "d'après une étude de l'Ademe publiée en mars, ...": the participle belongs to the source."""
         doc = self.doc
-        if j >= limit or doc[j].morph.get("VerbForm") != ["Part"]:
+        if j >= limit or doc[j].morph.get("VerbForm", []) != ["Part"]:
             return j
         for k in range(j + 1, min(limit, j + 10)):
             if doc[k].text == ",":

@@ -48,7 +48,7 @@ class SubjectReader:
             verb = light if light is not None and light.pos_ in ("VERB", "AUX") else None
         source = self._source_of_verb(verb, cue, 0) if verb is not None else None
         if source is None and (
-            verb is None or verb.morph.get("VerbForm") != ["Part"] or has_auxiliary(self.view, verb)
+            verb is None or verb.morph.get("VerbForm", []) != ["Part"] or has_auxiliary(self.view, verb)
         ):
             span = self._surface_subject(cue.group_start)
             source = SourceRef(span=span, strict=cue.info.weak) if span else None
@@ -59,7 +59,9 @@ class SubjectReader:
             return None
         doc, lx = self.doc, self.lx
         deps = lx.deps
-        passive = verb.morph.get("Voice") == ["Pass"] or any(c.dep_ in deps.passive_auxiliary for c in verb.children)
+        passive = verb.morph.get("Voice", []) == ["Pass"] or any(
+            c.dep_ in deps.passive_auxiliary for c in verb.children
+        )
         if passive:
             agent = self._agent(verb)
             return SourceRef(span=agent, strict=cue.info.weak) if agent else None
@@ -77,7 +79,7 @@ class SubjectReader:
             return None  # "Sur Twitter, X a dénoncé": the parser's subject is an adverbial
         if subj is not None:
             return self._subject_source(subj, verb, cue)
-        form = verb.morph.get("VerbForm")
+        form = verb.morph.get("VerbForm", [])
         if verb.dep_ in deps.conjunct and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
             return self._source_of_verb(verb.head, cue, depth + 1)
         if present_participle(verb):
