@@ -13,7 +13,6 @@ from newsclaims.gazetteer import canonical_entity
 from newsclaims.records import Dropped, Entity
 
 VERSION = "2"
-_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
 
 def canonical_names(names: list[str]) -> dict[str, str]:
@@ -31,10 +30,12 @@ def canonical_names(names: list[str]) -> dict[str, str]:
 
 def extract_entities(doc: Doc, ctx: Context, dropped: list[Dropped] | None = None) -> list[Entity]:
     """Named entities of ``doc`` (nothing is dropped: ``dropped`` is there for the components' shape)."""
-    ents = [e for e in doc.ents if e.label_ in _LABELS and e.text.strip()]
+    # The model's labels by class, from the pack: "PERSON" in spaCy's English models is "PER" here.
+    classes = {label: cls for cls, labels in ctx.pack.meta.entity_labels.items() for label in labels}
+    ents = [e for e in doc.ents if e.label_ in classes and e.text.strip()]
     canon_by_label: dict[str, dict[str, str]] = {}
-    for label in {_LABELS[e.label_] for e in ents}:
-        names = sorted({e.text for e in ents if _LABELS[e.label_] == label})
+    for label in {classes[e.label_] for e in ents}:
+        names = sorted({e.text for e in ents if classes[e.label_] == label})
         # Only people are named by a part of their name ("Blinken"); "Koursk" is not "région de Koursk".
         # Institutions and states take their canonical name ("le Pentagone" -> US Department of Defense).
         if label == "PER":
@@ -46,8 +47,8 @@ def extract_entities(doc: Doc, ctx: Context, dropped: list[Dropped] | None = Non
             text=e.text,
             start=e.start_char,
             end=e.end_char,
-            label=_LABELS[e.label_],
-            canonical=canon_by_label[_LABELS[e.label_]][e.text],
+            label=classes[e.label_],
+            canonical=canon_by_label[classes[e.label_]][e.text],
             version=VERSION,
         )
         for e in ents

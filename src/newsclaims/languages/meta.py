@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
+
+EntityClass = Literal["PER", "ORG", "LOC", "MISC"]
 
 
 class PackMeta(BaseModel):
@@ -14,3 +18,6 @@ class PackMeta(BaseModel):
     # with rule-based sentences: figures and times still work; statements need a dependency parse.
     model: str = ""
     description: str = ""
+    # The model's named-entity labels by the class newsclaims reads: people, organisations, places,
+    # other names ("PERSON" in spaCy's English models is "PER" here).
+    entity_labels: dict[EntityClass, frozenset[str]] = Field(default_factory=dict)

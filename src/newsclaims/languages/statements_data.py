@@ -207,8 +207,10 @@ class Function(BaseModel):
     complementizer_lead: Words = frozenset()  # "à ce que": words before "ce" + complementizer
     complementizer_pronoun: Words = frozenset()  # the "ce" of "à ce que"
     bare_clause: bool = False  # a cue may govern a clause with no complementizer ("said the troops were")
+    participle_clauses: bool = False  # ", meaning ...": a comma and a present participle open a new clause
     de: Words = frozenset()  # "de", "d'": the preposition of complements
     de_articles: Words = frozenset()  # "du", "des": "de" with an article
+    possessive_markers: Words = frozenset()  # "'s": "the board's chairwoman" is one noun phrase
     infinitive_markers: Words = frozenset()  # "de fournir", "à libérer" / "to"
     dative: Words = frozenset()  # "à", "au", "aux": "a déclaré à la presse"
     dative_articles: Words = frozenset()  # "au", "aux": the preposition with its article

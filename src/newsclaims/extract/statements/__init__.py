@@ -9,7 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
-from newsclaims.extract.statements.english import extract_english
 from newsclaims.extract.statements.lexicon import lexicon_for
 from newsclaims.extract.statements.reader import read_statements
 from newsclaims.extract.statements.surface import read_surface
@@ -21,8 +20,6 @@ def extract_statements(doc: Doc, ctx: Context, dropped: list[Dropped] | None = N
     if not doc.text.strip():
         return []
     pack = ctx.pack
-    if pack.code == "en":
-        return extract_english(doc)
     if not doc.has_annotation("DEP"):
         return read_surface(doc, lexicon_for(pack), dropped)  # a pack with no parser: surface shapes only
     return read_statements(doc, lexicon_for(pack), dropped)

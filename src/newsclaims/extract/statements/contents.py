@@ -179,6 +179,10 @@ class ContentReader:
             return self._clause_drafts(k, unit_i, cue_span, source, conf, "fragment", bound)
         if quote_at is not None and (Frame.QUOTE in frames or Frame.INFINITIVE in frames):
             return self.quote_drafts(quote_at, unit_i, cue_span, source, conf)
+        if self.lx.fn.bare_clause and Frame.CLAUSE in frames:
+            clause = self.parsed_clause(cue, before=False)
+            if clause is not None:
+                return [Draft(clause, cue_span, source, unit_i, conf, "clause")]
         if Frame.INFINITIVE in frames and self._infinitive_at(k):
             return self._clause_drafts(k, unit_i, cue_span, source, conf, "inf", bound)
         if Frame.MARKED_INFINITIVE in frames:
@@ -454,11 +458,35 @@ class ContentReader:
             nxt = doc[j + 1]
             if phrase_at(doc, j + 1, lx.contrast_openers):
                 return True
-            if present_participle(nxt) and lx.cue_for(nxt.text, nxt.lemma_):
-                return True
+            if present_participle(nxt) and (lx.fn.participle_clauses or lx.cue_for(nxt.text, nxt.lemma_)):
+                return True  # ", saying ...", and in English any ", meaning ...": a clause of its own
         return (
             tok.lower_ in lx.fn.gerund_markers
             and j + 1 < len(doc)
             and lx.cue_for(doc[j + 1].text, doc[j + 1].lemma_) is not None
             and present_participle(doc[j + 1])
         )
+
+    def parsed_clause(self, cue: Cue, before: bool) -> tuple[int, int] | None:
+        """Characters of the clause the parse hangs on the cue (a ``complement_clause`` child), after it
+        ("said the troops were ready", "told reporters they would stay") or before it ('"We are
+        ready," Smith said'); a clause inside a quotation is the whole quotation."""
+        doc, view, lx = self.doc, self.view, self.lx
+        verb = cue.verb
+        unit = view.units[view.unit_of[verb.i]]
+        for child in verb.children:
+            if child.dep_ not in lx.deps.complement_clause or (child.i < cue.group_start) != before:
+                continue
+            q = view.inside_quote(child.i)
+            if q is not None and (before or q.open > verb.idx):
+                return q.start, q.end
+            a, b = max(child.left_edge.i, unit.start), min(child.right_edge.i + 1, unit.end)
+            if before:
+                b = min(b, cue.group_start)
+            while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ in lx.fn.complementizers):
+                a += 1
+            while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+                b -= 1
+            if b - a >= 2:
+                return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        return None

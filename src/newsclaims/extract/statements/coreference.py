@@ -58,11 +58,15 @@ class Resolver:
     def _subject_mentions(self) -> list[tuple[int, int, Token]]:
         """Named people and subjects of the Doc, as (char, unit, token) candidates for pronouns."""
         doc = self.view.doc
-        out = [(e.start_char, self.view.unit_of[e.start], e[0]) for e in doc.ents if e.label_ == "PER"]
+        out = [
+            (e.start_char, self.view.unit_of[e.start], e[0])
+            for e in doc.ents
+            if self.view.lx.ent_label(e.label_) == "PER"
+        ]
         subject_deps = self.view.lx.deps.subject | self.view.lx.deps.passive_subject
         surnames = {name.split()[-1] for name in self.builder.book.people}
         for tok in doc:
-            if tok.ent_type_ == "PER":
+            if self.view.lx.ent(tok) == "PER":
                 continue
             subject = tok.dep_ in subject_deps and tok.pos_ in ("NOUN", "PROPN")
             if subject or tok.text in surnames:
@@ -152,7 +156,7 @@ class Resolver:
         return self._subject_refs[tok.i]
 
     def _build_subject(self, tok: Token) -> Referent | None:
-        span = entity_span(tok) if tok.ent_type_ == "PER" or tok.pos_ == "PROPN" else None
+        span = entity_span(tok) if self.view.lx.ent(tok) == "PER" or tok.pos_ == "PROPN" else None
         if span is None:
             head_limit = tok.head.i if tok.head.i > tok.i else len(tok.doc)
             span = subject_np(self.view, tok, head_limit)
@@ -168,6 +172,8 @@ class Resolver:
         """ "le premier ministre": the person earlier titled so; "a poursuivi l'expert", right after
         what someone said: that speaker. Otherwise the description is its own source."""
         lx = self.view.lx
+        if ref.kind == "organisation":
+            return self._named_body(ref, pos, unit)
         words = title_words(toks, lx)
         if words:
             name = self.builder.book.titled(words, pos)
@@ -180,6 +186,20 @@ class Resolver:
                         return m.referent
                     break
         return ref
+
+    def _named_body(self, ref: Referent, pos: int, unit: int) -> Referent:
+        """ "The automaker said", "l'ONG dénonce": the body named most recently before, when the
+        description names none ("Harwick Motors ... The automaker said")."""
+        for candidate in self._candidates(pos, unit):
+            if candidate.kind == "organisation" and candidate is not ref and _proper(candidate.name):
+                return candidate
+        return ref
+
+
+def _proper(name: str) -> bool:
+    """A name, not a description: its first word is capitalised or an acronym ("Harwick Motors", "ONU")."""
+    first = name.split()[0] if name.split() else ""
+    return first[:1].isupper()
 
 
 def _compatible(ref: Referent, gender: str | None, number: str) -> bool:

@@ -154,6 +154,12 @@ class CueReader:
             return self.contents.incise(cue, unit_i)
         if self._after_relative_que(cue):
             return []  # "c'est ce que redoutent les habitants": what is said is elsewhere
+        if self.lx.fn.bare_clause and Frame.INVERTED in cue.info.frames:
+            # '"We are ready," Smith said', "The troops are ready, officials said": the parse hangs
+            # what was said on the cue, before it.
+            drafts = self._clause_before(cue, unit_i)
+            if drafts:
+                return drafts
         if Frame.INVERTED in cue.info.frames and self.inverted_position(cue):
             source = self.subjects.inverted_source(cue, unit)
             if source is not None:
@@ -164,6 +170,16 @@ class CueReader:
         if source is None:
             return []
         return self.contents.complement(cue, unit_i, source)
+
+    def _clause_before(self, cue: Cue, unit_i: int) -> list[Draft]:
+        clause = self.contents.parsed_clause(cue, before=True)
+        if clause is None:
+            return []
+        source = self.subjects.verb_source(cue) or self.subjects.inverted_source(cue, self.view.units[unit_i])
+        if source is None:
+            return []
+        conf = self.confidence(cue, 0.85 if source.span else 0.75)
+        return [Draft(clause, self.cue_span(cue), source, unit_i, conf, "inverted")]
 
     def _after_relative_que(self, cue: Cue) -> bool:
         prev = self.prev_token(cue.group_start)

@@ -68,6 +68,9 @@ def _cue_info(view: View, tok: Token) -> CueVerb | None:
     light = lx.light_cue(view.doc, tok)
     if light is not None:
         return light
+    phrasal = lx.phrasal_cue(view.doc, tok)
+    if phrasal is not None and tok.pos_ in ("VERB", "AUX"):
+        return phrasal[0]
     info = lx.cue_for(tok.text, tok.lemma_)
     if info is None:
         return None
@@ -188,6 +191,9 @@ def verb_group(view: View, verb: Token) -> tuple[int, int]:
     end = verb.i + 1
     while end < len(doc) and _inversion(view, doc[end]):
         end += 1
+    phrasal = lx.phrasal_cue(doc, verb)
+    if phrasal is not None:
+        end = max(end, phrasal[1] + 1)  # "called for": what it reports starts after the particle
     return start, end
 
 

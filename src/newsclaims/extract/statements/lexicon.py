@@ -53,12 +53,21 @@ class StatementLexicon:
     by_form: dict[str, CueVerb]
     by_lemma: dict[str, CueVerb]
     light: dict[str, tuple[frozenset[str], CueVerb]]  # second word -> (forms of the light verb, cue)
+    phrasal: dict[str, dict[str, CueVerb]]  # verb lemma -> particle -> cue ("call for", "point out")
     circumstance_openers: tuple[Phrase, ...]
     according: tuple[Phrase, ...]
     opinion_relative: tuple[Phrase, ...]
     contrast_openers: tuple[Phrase, ...]
     read_in: re.Pattern[str] | None
     honorific_prefix: re.Pattern[str]
+    entity_classes: dict[str, str]  # the model's entity label -> PER, ORG, LOC or MISC
+
+    def ent(self, tok: Token) -> str:
+        """The entity class of a token ("PER", "ORG", "LOC", "MISC"), "" outside a named entity."""
+        return self.entity_classes.get(tok.ent_type_, "") if tok.ent_type_ else ""
+
+    def ent_label(self, label: str) -> str:
+        return self.entity_classes.get(label, "")
 
     # The sections, named as the grammar reads them.
     @property
@@ -112,6 +121,14 @@ class StatementLexicon:
     def is_light_group(self, doc: Doc, tok: Token) -> bool:
         return self.light_cue(doc, tok) is not None
 
+    def phrasal_cue(self, doc: Doc, tok: Token) -> tuple[CueVerb, int] | None:
+        """ "called for", "pointed out": a verb and the particle right after it, and the particle's index."""
+        particles = self.phrasal.get(tok.lemma_.lower())
+        if not particles or tok.i + 1 >= len(doc):
+            return None
+        cue = particles.get(doc[tok.i + 1].lower_)
+        return (cue, tok.i + 1) if cue is not None else None
+
 
 def phrase_at(doc: Doc, i: int, phrases: Iterable[Phrase], limit: int | None = None) -> int:
     """Length in tokens of the first phrase that starts at token i (lower case), else 0."""
@@ -129,6 +146,7 @@ def lexicon_for(pack: LanguagePack) -> StatementLexicon:
     by_form: dict[str, CueVerb] = {}
     by_lemma: dict[str, CueVerb] = {}
     light: dict[str, tuple[frozenset[str], CueVerb]] = {}
+    phrasal: dict[str, dict[str, CueVerb]] = {}
     for row in pack.cues:
         cue = _cue(row)
         first, _sep, second = row.lemma.partition(" ")
@@ -137,6 +155,9 @@ def lexicon_for(pack: LanguagePack) -> StatementLexicon:
                 data.cues.light_verbs[first],
                 CueVerb(row.lemma, cue.frames, cue.weak, cue.optional, first),
             )
+            continue
+        if second:  # a verb and its particle ("call for"), when no light verb comes first
+            phrasal.setdefault(first, {})[second] = cue
             continue
         by_lemma.setdefault(row.lemma, cue)
         base = _bare(row.lemma, data.conjugation)
@@ -151,12 +172,14 @@ def lexicon_for(pack: LanguagePack) -> StatementLexicon:
         by_form=by_form,
         by_lemma=by_lemma,
         light=light,
+        phrasal=phrasal,
         circumstance_openers=_phrases(data.function.circumstance_openers),
         according=_phrases(data.sources.according),
         opinion_relative=_phrases(data.sources.opinion_relative),
         contrast_openers=_phrases(data.function.contrast_openers),
         read_in=re.compile(data.sources.read_in) if data.sources.read_in else None,
         honorific_prefix=re.compile(data.names.honorific_prefix),
+        entity_classes={label: cls for cls, labels in pack.meta.entity_labels.items() for label in labels},
     )
 
 

@@ -108,7 +108,7 @@ class NameBook:
         doc = view.doc
         self.people: list[str] = []  # person names in order of first mention
         for ent in doc.ents:
-            if ent.label_ == "PER" and ent[0].text[:1].isupper():  # not "général de la Santé"
+            if self.lx.ent_label(ent.label_) == "PER" and ent[0].text[:1].isupper():  # not "général de la Santé"
                 name = clean_name(ent.text, self.lx)
                 if name and name not in self.people:
                     self.people.append(name)
@@ -123,7 +123,7 @@ class NameBook:
         self._by_word: dict[str, list[Title]] | None = None  # titles by each of their words, by position
         self.genders: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ == "PER":
+            if self.lx.ent_label(ent.label_) == "PER":
                 self._note_title(ent.start, ent.end)
 
     def _acronyms(self) -> dict[str, str]:

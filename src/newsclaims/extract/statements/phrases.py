@@ -120,16 +120,16 @@ def _np_goes_on(view: View, i: int, j: int, limit: int) -> bool:
     nxt = doc[j + 1] if j + 1 < limit else None
     if tok.pos_ in NP_POS and not is_time_word(view, j):
         return True
-    if (j > i and tok.ent_iob_ == "I") or (tok.ent_type_ in ("PER", "ORG", "MISC") and tok.text[:1].isupper()):
+    if (j > i and tok.ent_iob_ == "I") or (lx.ent(tok) in ("PER", "ORG", "MISC") and tok.text[:1].isupper()):
         return True  # a name the tagger split oddly: "le quotidien El Punt Avui"
     if nxt is None or j == i:
         return False
-    if low in lx.genitive:
+    if low in lx.genitive or low in lx.fn.possessive_markers:
         return nxt.pos_ in NP_POS
     if low in lx.fn.portfolio_prepositions:
         return _capitalised_noun(doc, j + 1, limit)
     if low in lx.fn.location_prepositions:
-        return nxt.pos_ == "PROPN" and nxt.ent_type_ == "LOC"  # "ambassadeur de France en Afghanistan"
+        return nxt.pos_ == "PROPN" and lx.ent(nxt) == "LOC"  # "ambassadeur de France en Afghanistan"
     if tok.text in ("-", "–"):
         return nxt.pos_ in NAME_POS
     return low == lx.names.and_word and doc[j - 1].pos_ in NAME_POS and nxt.pos_ in NAME_POS
@@ -169,7 +169,7 @@ def _np_goes_back(view: View, k: int, lower: int) -> bool:
     if tok.pos_ in NP_POS and not is_time_word(view, k):
         return True
     before_is_noun = k - 1 >= lower and doc[k - 1].pos_ in ("NOUN", "PROPN")
-    if low in lx.genitive:
+    if low in lx.genitive or low in lx.fn.possessive_markers:
         return before_is_noun
     if low == lx.names.and_word or tok.text in ("-", "–"):
         return before_is_noun and doc[k + 1].pos_ in NAME_POS
@@ -220,7 +220,7 @@ def with_apposition(view: View, start: int, end: int, limit: int) -> int:
     j = end + 1
     if doc[j].lower_ in lx.names.one_of:
         j += 1
-    if not (doc[j].pos_ in NP_POS or doc[j].ent_type_ == "PER"):
+    if not (doc[j].pos_ in NP_POS or lx.ent(doc[j]) == "PER"):
         return end
     stop = extend_np(view, j, limit)
     if stop <= j or (stop < limit and doc[stop].text not in (",", ":", ".", ";", "!", "?")):

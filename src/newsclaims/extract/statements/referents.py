@@ -50,14 +50,14 @@ def _name_runs(toks: list[Token], surnames: frozenset[str], lx: StatementLexicon
             runs.append((k, k + 1, "PER"))
             k += 1
             continue
-        name_like = tok.pos_ in NAME_POS or (tok.ent_type_ in ("PER", "ORG") and tok.text[:1].isupper())
+        name_like = tok.pos_ in NAME_POS or (lx.ent(tok) in ("PER", "ORG") and tok.text[:1].isupper())
         if is_title_word(tok, lx) or not name_like:
             k += 1
             continue
-        start, label = k, tok.ent_type_
+        start, label = k, lx.ent(tok)
         k += 1
         while k < len(toks) and _name_goes_on(toks, k, label, lx):
-            label = label or toks[k].ent_type_
+            label = label or lx.ent(toks[k])
             k += 1
         runs.append((start, k, label))
     return runs
@@ -73,9 +73,9 @@ def _name_goes_on(toks: list[Token], k: int, label: str, lx: StatementLexicon) -
     if is_title_word(t, lx):
         return False
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    if t.ent_iob_ == "B" and t.ent_type_ == "PER" and label not in ("PER", ""):
+    if t.ent_iob_ == "B" and lx.ent(t) == "PER" and label not in ("PER", ""):
         return False  # "l'agence RIA Novosti Valentine Sapounov": a new person starts here
-    if t.pos_ in NAME_POS or (label and t.ent_iob_ == "I" and t.ent_type_ == label):
+    if t.pos_ in NAME_POS or (label and t.ent_iob_ == "I" and lx.ent(t) == label):
         return True
     if t.text in ("-", "–"):
         return nxt is not None and nxt.pos_ in NAME_POS
@@ -130,6 +130,12 @@ class ReferentBuilder:
         runs = _name_runs(toks, self.surnames, lx)
         head = next((t for t in toks if t.pos_ == "NOUN" or is_title_word(t, lx)), None)
         first_content = next((k for k, t in enumerate(toks) if t.pos_ not in ("ADJ", "DET", "NUM")), 0)
+        if runs and runs[0][0] <= first_content and runs[0][2] != "PER":
+            # "U.S. Secretary of State Madeleine Albright", "Tanzanian Foreign Minister Jakaya Kikwete": a
+            # name before a title is the title's; the person is the name after it.
+            titled = self._person_after_title(raw, toks, runs)
+            if titled is not None:
+                return titled
         if runs and runs[0][0] <= first_content:
             # Gender from what comes before the name only: "Mme", "la présidente".
             before = raw[: raw.index(toks[runs[0][0]])]
@@ -142,6 +148,21 @@ class ReferentBuilder:
             plain = bool(slot) and _plain_source(raw, head, slot, lx)
             return self._described(toks, head, runs, gender, strict, plain)
         return None
+
+    def _person_after_title(
+        self, raw: list[Token], toks: list[Token], runs: list[tuple[int, int, str]]
+    ) -> Referent | None:
+        lx = self.lx
+        person = next((r for r in runs[1:] if r[2] == "PER"), None)
+        if person is None:
+            return None
+        start, end, _label = person
+        title = [t for t in toks[:start] if t.text != ","]
+        if not any(noun_class(t, lx) == "person" for t in title):
+            return None
+        name = self.book.canonical_person(phrase_text(toks[start:end], lx))
+        gender = self.book.genders.get(name) or description_gender(raw[: raw.index(toks[start])], lx)
+        return Referent(name, "person", gender, "s", phrase_text(title, lx) or None, self._aliases(name, "person"))
 
     def _coordinated(self, toks: list[Token]) -> Referent | None:
         """ "Austin et Blinken": one group source that goes by each name."""
@@ -158,7 +179,7 @@ class ReferentBuilder:
         names = []
         for part in parts:
             part = strip_leading(part, lx)
-            if not part or not all(t.pos_ in NAME_POS or t.text in ("-", ".") or t.ent_type_ == "PER" for t in part):
+            if not part or not all(t.pos_ in NAME_POS or t.text in ("-", ".") or lx.ent(t) == "PER" for t in part):
                 return None
             names.append(self.book.canonical_person(phrase_text(part, lx)))
         if len(names) < 2:
@@ -338,11 +359,12 @@ def _plain_source(raw: list[Token], head: Token, slot: str, lx: StatementLexicon
 
 
 def is_definite_description(ref: Referent, tokens: list[Token], lx: StatementLexicon) -> bool:
-    """A definite person description with no name in it: "le ministre", "le premier ministre"."""
-    if ref.kind != "person" or ref.number != "s":
+    """A definite description of a person or a body with no name in it: "le ministre", "le premier
+    ministre", "the automaker"."""
+    if ref.kind not in ("person", "organisation") or ref.number != "s":
         return False
     content = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
-    if not content or any((t.pos_ in NAME_POS and not is_title_word(t, lx)) or t.ent_type_ == "PER" for t in content):
+    if not content or any((t.pos_ in NAME_POS and not is_title_word(t, lx)) or lx.ent(t) == "PER" for t in content):
         return False
     return tokens[0].lower_ in lx.det.definite
 

@@ -171,13 +171,18 @@ class SubjectReader:
         if earlier:
             return SourceRef(like=earlier[-1])
         tok = verb
+        deps = self.lx.deps
+        through_preposition = False
         for _ in range(6):
-            subj = next((c for c in tok.children if c.dep_ in self.lx.deps.subject and c.i < tok.i), None)
+            # "He was quoted as saying": past a preposition, the subject of a passive verb speaks too.
+            subjects = deps.subject | deps.passive_subject if through_preposition else deps.subject
+            subj = next((c for c in tok.children if c.dep_ in subjects and c.i < tok.i), None)
             if subj is not None and subj.i >= unit.start:
                 return self._subject_source(subj, tok, cue)
             if tok.head.i == tok.i:
                 break
             tok = tok.head
+            through_preposition = through_preposition or tok.pos_ == "ADP"
         return None
 
     def inverted_source(self, cue: Cue, unit: Unit) -> SourceRef | None:
@@ -247,7 +252,7 @@ class SubjectReader:
         seen_noun = False
         while j < limit:
             tok = doc[j]
-            if seen_noun and tok.ent_iob_ == "B" and tok.ent_type_ == "PER":
+            if seen_noun and tok.ent_iob_ == "B" and self.lx.ent(tok) == "PER":
                 return j
             if seen_noun and tok.pos_ == "DET" and doc[j - 1].lower_ not in joins:
                 return j  # "sur France 2 l'ancien Premier ministre": a new phrase starts
