@@ -190,7 +190,11 @@ def subject_np(view: View, head: Token, limit: int) -> tuple[int, int]:
         if child.dep_ in clauses or _detached_pp(child, lx):
             skip.update(t.i for t in child.subtree)
     left = head.i
-    while left - 1 >= head.left_edge.i and left - 1 not in skip and doc[left - 1].pos_ != "PUNCT":
+    while (
+        left - 1 >= head.left_edge.i
+        and left - 1 not in skip
+        and (doc[left - 1].pos_ != "PUNCT" or _inner_hyphen(doc, left - 1))
+    ):
         left -= 1
     # "ainsi que la CGT": the conjunction in front is not part of the phrase.
     while left < head.i and (doc[left].dep_ in leading or doc[left].pos_ in ("ADV", "SCONJ")):
@@ -203,6 +207,11 @@ def subject_np(view: View, head: Token, limit: int) -> tuple[int, int]:
     while right > head.i + 1 and (doc[right - 1].pos_ == "PUNCT" or doc[right - 1].lower_ in trailing):
         right -= 1
     return left, right
+
+
+def _inner_hyphen(doc: Doc, k: int) -> bool:
+    """A hyphen inside a word ("Detroit-based"), not a dash between phrases."""
+    return doc[k].text in ("-", "‑") and k > 0 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
 
 
 def with_apposition(view: View, start: int, end: int, limit: int) -> int:

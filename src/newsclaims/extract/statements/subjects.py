@@ -47,22 +47,27 @@ class SubjectReader:
             # "fait savoir": the subject hangs on "fait", when the tagger saw it as a verb.
             verb = light if light is not None and light.pos_ in ("VERB", "AUX") else None
         source = self._source_of_verb(verb, cue, 0) if verb is not None else None
-        if source is None and (
-            verb is None or verb.morph.get("VerbForm", []) != ["Part"] or has_auxiliary(self.view, verb)
+        if (
+            source is None
+            and (verb is None or verb.morph.get("VerbForm", []) != ["Part"] or has_auxiliary(self.view, verb))
+            and not (verb is not None and self._passive(verb))
         ):
+            # The parser found no subject: the noun phrase before the verb. Not for a passive verb
+            # ("Americans have been urged to leave": who urged is not said).
             span = self._surface_subject(cue.group_start)
             source = SourceRef(span=span, strict=cue.info.weak) if span else None
         return source
+
+    def _passive(self, verb: Token) -> bool:
+        passive_aux = self.lx.deps.passive_auxiliary
+        return verb.morph.get("Voice", []) == ["Pass"] or any(c.dep_ in passive_aux for c in verb.children)
 
     def _source_of_verb(self, verb: Token, cue: Cue, depth: int) -> SourceRef | None:
         if depth > 3:
             return None
         doc, lx = self.doc, self.lx
         deps = lx.deps
-        passive = verb.morph.get("Voice", []) == ["Pass"] or any(
-            c.dep_ in deps.passive_auxiliary for c in verb.children
-        )
-        if passive:
+        if self._passive(verb):
             agent = self._agent(verb)
             return SourceRef(span=agent, strict=cue.info.weak) if agent else None
         subj = next(
