@@ -38,6 +38,7 @@ class Frame(StrEnum):
     OBJECT = "object"  # a confirmé un plan de ... (the object is the claim)
     INVERTED = "inverted"  # ..., a déclaré X / « ... » a-t-il ajouté / ..., said X
     QUOTE = "quote"  # a déclaré : « ... »
+    ATTRIBUTE = "attribute"  # qualifie X de « ... », s'est dit déterminé à « ... »: the quoted words only
 
 
 CueFlag = Literal["weak", "optional"]
@@ -235,6 +236,7 @@ class Function(BaseModel):
     quote_glue: Words = frozenset()  # between two quotations one cue introduces: « A », et à « B »
     object_continuations: Words = frozenset()  # "le fait que", "comme un signe": the object goes on
     attribute_glue: Words = frozenset()  # "qualifié ce texte d'« inapplicable »"
+    attribute_links: Words = frozenset()  # between an object (or an adjective) and the quoted words said of it
     coordinators: Words = frozenset()  # "et", "puis" before a second cue of the same subject
     then_words: Words = frozenset()  # ", puis à nouveau par courrier": a second saying
     circumstance_openers: Words = frozenset()  # "lors de", "au cours de": when it was said

@@ -14,6 +14,7 @@ from newsclaims.extract.statements.cues import (
 from newsclaims.extract.statements.drafts import Draft, SourceRef
 from newsclaims.extract.statements.layout import DASHES, Unit, View
 from newsclaims.extract.statements.lexicon import Frame, phrase_at
+from newsclaims.extract.statements.quotes import Quote
 from newsclaims.extract.statements.phrases import (
     extend_np,
 )
@@ -189,6 +190,10 @@ class ContentReader:
             inf = self._de_infinitive(k, unit.end)
             if inf is not None:
                 return self._clause_drafts(inf, unit_i, cue_span, source, conf, "deinf", bound)
+        if Frame.ATTRIBUTE in frames:
+            quote = self._attribute_quote(k, unit)
+            if quote is not None:
+                return [Draft((quote.start, quote.end), cue_span, source, unit_i, conf, "attribute")]
         if Frame.OBJECT in frames and self._np_object_at(cue, k):
             ends = [e for e in (bound, self._object_end(k, unit)) if e is not None]
             drafts = self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np", min(ends, default=None))
@@ -197,6 +202,26 @@ class ContentReader:
             # "a jugé ce budget « insincère »": what the object is said to be, in the speaker's words.
             return self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np-quote", bound)
         return []
+
+    def _attribute_quote(self, k: int, unit: Unit) -> Quote | None:
+        """ "a qualifié la décision de « scandaleuse »", "a traité ses opposants de « menteurs »",
+        "s'est dit déterminé à « aller jusqu'au bout »": an object or an adjective, a link word,
+        then the quoted words said of it, which are the statement."""
+        doc, view, links = self.doc, self.view, self.lx.fn.attribute_links
+        j = k
+        if j < unit.end and doc[j].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+            j = extend_np(view, j, unit.end) if doc[j].pos_ != "PRON" else j + 1
+        else:
+            while j < unit.end and j - k < 3 and doc[j].pos_ in ("ADJ", "VERB", "ADV"):
+                j += 1
+        if j == k:
+            return None
+        glue = 0
+        while j < unit.end and doc[j].lower_ in links and glue < 3:
+            j += 1
+            glue += 1
+        q = view.quote_opening_at(j) if glue and j < unit.end else None
+        return q if q is not None and q.closed and len(q.inner(view.text).split()) >= 1 else None
 
     def _quoted_attribute(self, k: int, unit: Unit) -> bool:
         """A noun phrase followed by a short quotation in lower case that qualifies it (not a name

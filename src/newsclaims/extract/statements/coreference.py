@@ -82,6 +82,12 @@ class Resolver:
                 (k for k in (self.by_key.get(a.casefold()) for a in ref.names) if k is not None and k.kind == ref.kind),
                 None,
             )
+        if known is None and ref.kind == "organisation":
+            # "Amnesty" after "Amnesty International": the short form of a body named in full before.
+            prefix = ref.key() + " "
+            known = next(
+                (k for key, k in self.by_key.items() if k.kind == "organisation" and key.startswith(prefix)), None
+            )
         if known is None:
             self.by_key[ref.key()] = ref
             return ref

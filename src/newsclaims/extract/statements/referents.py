@@ -229,6 +229,9 @@ class ReferentBuilder:
         person = self._title_then_name(toks, head, head_pos, runs, cls, gender)
         if person is not None:
             return person
+        author = self._author_of_document(toks, head_pos, runs, cls)
+        if author is not None:
+            return author
         # An organisation followed by its own name: "le quotidien El Punt Avui", "la fédération, Febelfin".
         own_name = runs and runs[0][2] != "PER" and self._name_follows(toks, head_pos, runs[0][0])
         if own_name and cls in ("organisation", "document"):
@@ -282,6 +285,25 @@ class ReferentBuilder:
             gender = self.book.genders.get(name) or title_gender
             return Referent(name, "person", gender, "s", role, self._aliases(name, "person"))
         return None
+
+    def _author_of_document(self, toks, head_pos: int, runs, cls: str) -> Referent | None:
+        """ "le rapport d'Amnesty", "a statement by the ministry": a document speaks for who wrote it,
+        named right after it ("de", "by"); the document is its role."""
+        lx = self.lx
+        if cls != "document" or not runs:
+            return None
+        start, end, label = runs[0]
+        links = lx.genitive | lx.fn.agent_prepositions
+        if start <= head_pos + 1 or toks[start - 1].lower_ not in links or label == "":
+            return None
+        kind = _run_kind(label, toks[start:end], lx)
+        if kind not in ("person", "organisation"):
+            return None
+        name = phrase_text(toks[start:end], lx)
+        if kind == "person":
+            name = self.book.canonical_person(name)
+        role = phrase_text(toks[head_pos : start - 1], lx) or None
+        return Referent(name, kind, None, "s", role, self._aliases(name, kind))
 
     def _named_in_apposition(self, toks, head_pos: int, runs) -> bool:
         """A person's name right after the head, or after a comma: "la préfète, Sophie Marchand"."""

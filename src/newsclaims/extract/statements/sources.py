@@ -226,7 +226,7 @@ class SourceReader:
             if any(a < q.end and q.start < b for a, b in (d.content for d in taken.near(q.start, q.end))):
                 continue
             draft = self._lead_in(q, by_unit) or self._byline(q) or self._read_in(q)
-            draft = draft or self._floating(q, last)
+            draft = draft or self._introduced(q, by_unit) or self._floating(q, last)
             if draft is not None:
                 out.append(draft)
                 by_unit.setdefault(draft.unit, []).append(draft)
@@ -266,7 +266,10 @@ class SourceReader:
         if not self.speechlike(q):
             return None
         start = self.reader.contents.clause_start(unit, k)
-        if start < k and extend_np(view, start, k) == k and self._named_source(start, k):
+        np_end = extend_np(view, start, k)
+        if np_end + 1 < k and doc[np_end].text == "," and extend_np(view, np_end + 1, k) == k:
+            np_end = k  # "Un témoin, commerçant du quartier : « ... »"
+        if start < k and np_end == k and self._named_source(start, k):
             return Draft((q.start, q.end), None, SourceRef(span=(start, k), strict=True), unit_i, 0.7, "colon")
         subjects = self.lx.deps.subject
         subj = next((t for t in doc[start:k] if t.dep_ in subjects and t.head.i < k and t.pos_ != "PRON"), None)
@@ -315,6 +318,33 @@ class SourceReader:
         cue = (m.start("cue"), m.end("cue"))
         unit_i = view.unit_of[j]
         return Draft((q.start, q.end), cue, SourceRef(span=(j, end), strict=True), unit_i, 0.7, "read-in")
+
+    def _introduced(self, q: Quote, by_unit: dict[int, list[Draft]]) -> Draft | None:
+        """ "La députée Claire Martin était présente. « Nous ne lâcherons rien. »": a quotation standing
+        as its own sentence right after a sentence that names a person as its subject and reports
+        nothing: that person speaks."""
+        view, doc = self.view, self.doc
+        first = view.first_token_from(q.open)
+        unit_i = view.unit_of[first]
+        unit = view.units[unit_i]
+        if unit.start != first or unit_i == 0 or by_unit.get(unit_i - 1) or not self.speechlike(q):
+            return None
+        after = view.first_token_from(q.close)
+        if any(not (doc[k].is_punct or doc[k].is_space) for k in range(after, unit.end)):
+            return None  # words after the quotation: a cue or a clause of its own
+        before = view.units[unit_i - 1]
+        if unit.para - before.para > 1:
+            return None
+        root = next((t for t in doc[before.start : before.end] if t.dep_ == "ROOT"), None)
+        subjects = self.lx.deps.subject | self.lx.deps.passive_subject
+        subj = next((c for c in root.children if c.dep_ in subjects), None) if root is not None else None
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or view.inside_quote(subj.i) is not None:
+            return None
+        span = subject_np(view, subj, root.i if root is not None and root.i > subj.i else before.end)
+        ref = self.builder.from_span(*span, strict=True)
+        if ref is None or ref.kind != "person" or not any(is_name_token(doc[k]) for k in range(*span)):
+            return None
+        return Draft((q.start, q.end), None, SourceRef(span=span, strict=True), unit_i, 0.6, "introduced")
 
     def _floating(self, q: Quote, last: Draft | None) -> Draft | None:
         """A quotation standing alone right after a statement: the same source goes on."""
