@@ -14,10 +14,10 @@ from newsclaims.extract.statements.cues import (
 from newsclaims.extract.statements.drafts import Draft, SourceRef
 from newsclaims.extract.statements.layout import DASHES, Unit, View
 from newsclaims.extract.statements.lexicon import Frame, phrase_at
-from newsclaims.extract.statements.quotes import Quote
 from newsclaims.extract.statements.phrases import (
     extend_np,
 )
+from newsclaims.extract.statements.quotes import Quote
 
 if TYPE_CHECKING:
     from newsclaims.extract.statements.cue_reader import CueReader
