@@ -237,6 +237,7 @@ class Function(BaseModel):
     object_continuations: Words = frozenset()  # "le fait que", "comme un signe": the object goes on
     attribute_glue: Words = frozenset()  # "qualifié ce texte d'« inapplicable »"
     attribute_links: Words = frozenset()  # between an object (or an adjective) and the quoted words said of it
+    attribute_keeps_object: bool = False  # "qualifié ce texte d'« inapplicable »": the object is said too
     coordinators: Words = frozenset()  # "et", "puis" before a second cue of the same subject
     then_words: Words = frozenset()  # ", puis à nouveau par courrier": a second saying
     circumstance_openers: Words = frozenset()  # "lors de", "au cours de": when it was said

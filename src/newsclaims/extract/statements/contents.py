@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from newsclaims.extract.statements.cues import (
     INCISE_ENDS,
     Cue,
@@ -193,9 +195,14 @@ class ContentReader:
         if Frame.ATTRIBUTE in frames:
             quote = self._attribute_quote(k, unit)
             if quote is not None:
-                return [Draft((quote.start, quote.end), cue_span, source, unit_i, conf, "attribute")]
+                # "qualifié ce texte d'« inapplicable »" (the object is part of what is said, in French),
+                # "called the ruling 'outrageous'" (the quoted words alone, in English)
+                with_object = self.lx.fn.attribute_keeps_object and doc[k].pos_ in ("DET", "NOUN", "PROPN")
+                start = doc[k].idx if with_object else quote.start
+                end = quote.close if with_object else quote.end
+                return [Draft((start, end), cue_span, source, unit_i, conf, "attribute")]
         if Frame.OBJECT in frames and self._np_object_at(cue, k):
-            ends = [e for e in (bound, self._object_end(k, unit)) if e is not None]
+            ends = [e for e in (bound, self._object_end(k, unit, cue)) if e is not None]
             drafts = self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np", min(ends, default=None))
             return [d for d in drafts if len(view.text[d.content[0] : d.content[1]].split()) >= 3]
         if Frame.CLAUSE in frames and self._quoted_attribute(k, unit):
@@ -262,9 +269,10 @@ class ContentReader:
                 return prev.i
         return None
 
-    def _object_end(self, k: int, unit: Unit) -> int | None:
+    def _object_end(self, k: int, unit: Unit, cue: Cue) -> int | None:
         """Where an object that is the claim ends: its noun phrase, unless a clause or an attribute
-        follows it ("le fait que ...", "qualifié X comme un signe que ...")."""
+        follows it ("le fait que ...", "qualifié X comme un signe que ..."), or the figure an estimate
+        puts on it ("estimated the crowd at 5,000")."""
         doc, fn = self.doc, self.lx.fn
         if doc[k].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
             return None
@@ -275,6 +283,9 @@ class ContentReader:
         if end <= k or (nxt < unit.end and self.view.quote_opening_at(nxt) is not None):
             return None  # "un « nouveau départ »", "qualifié ce texte d'« inapplicable »": quoted too
         if end < unit.end and (doc[end].lower_ in fn.object_continuations or doc[end].pos_ == "ADJ"):
+            return None
+        leads = self.lx.data.cues.estimate_leads
+        if end + 1 < unit.end and doc[end].lower_ in leads and self._estimate(cue) and _number_like(doc[end + 1]):
             return None
         return end
 
@@ -503,8 +514,8 @@ class ContentReader:
             if child.dep_ not in lx.deps.complement_clause or (child.i < cue.group_start) != before:
                 continue
             q = view.inside_quote(child.i)
-            if q is not None and (before or q.open > verb.idx):
-                return q.start, q.end
+            if q is not None and q.start <= child.left_edge.idx and (before or q.open > verb.idx):
+                return q.start, _without_trailing_comma(view.text, q.start, q.end)
             a, b = max(child.left_edge.i, unit.start), min(child.right_edge.i + 1, unit.end)
             if before:
                 b = min(b, cue.group_start)
@@ -513,5 +524,19 @@ class ContentReader:
             while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
                 b -= 1
             if b - a >= 2:
-                return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+                start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+                for q in view.quotes_touching(start, end):
+                    if start <= q.open < end < q.close <= unit.end_char:
+                        end = q.close  # a quotation opened in the clause closes in it
+                return start, end
         return None
+
+
+def _without_trailing_comma(text: str, start: int, end: int) -> int:
+    """'"We will not give up," said X': the comma inside the marks is punctuation, not words."""
+    return end - 1 if end - 1 > start and text[end - 1] == "," else end
+
+
+def _number_like(tok: Token) -> bool:
+    """ "5,000", "$12 million", "roughly 120": a figure, written or symbol-led."""
+    return tok.like_num or tok.pos_ == "NUM" or tok.is_currency

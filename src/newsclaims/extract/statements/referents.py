@@ -82,6 +82,12 @@ def _name_goes_on(toks: list[Token], k: int, label: str, lx: StatementLexicon) -
     return t.lower_ in lx.names.particles and label == "PER" and nxt is not None and nxt.pos_ == "PROPN"
 
 
+def _possessor(tok: Token, lx: StatementLexicon) -> bool:
+    """ "the council's chairwoman": "council" owns the head, it is not the head."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in lx.fn.possessive_markers
+
+
 def strip_leading(toks: list[Token], lx: StatementLexicon) -> list[Token]:
     k = 0
     while k < len(toks) - 1 and _leading_junk(toks[k], lx):
@@ -128,7 +134,7 @@ class ReferentBuilder:
         if coordinated:
             return coordinated
         runs = _name_runs(toks, self.surnames, lx)
-        head = next((t for t in toks if t.pos_ == "NOUN" or is_title_word(t, lx)), None)
+        head = next((t for t in toks if (t.pos_ == "NOUN" or is_title_word(t, lx)) and not _possessor(t, lx)), None)
         first_content = next((k for k, t in enumerate(toks) if t.pos_ not in ("ADJ", "DET", "NUM")), 0)
         if runs and runs[0][0] <= first_content and runs[0][2] != "PER":
             # "U.S. Secretary of State Madeleine Albright", "Tanzanian Foreign Minister Jakaya Kikwete": a
