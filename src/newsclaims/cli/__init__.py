@@ -29,7 +29,7 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from newsclaims.cli import extract_cmd, ingest_cmd, query_cmd, story_cmd
+    from newsclaims.cli import extract_cmd, ingest_cmd, query_cmd, serve_cmd, story_cmd
 
     cli.add_command(extract_cmd.extract)
     cli.add_command(ingest_cmd.ingest)
@@ -37,6 +37,7 @@ def _register() -> None:
         cli.add_command(command)
     cli.add_command(story_cmd.story_command)
     cli.add_command(story_cmd.demo)
+    cli.add_command(serve_cmd.serve)
 
 
 _register()

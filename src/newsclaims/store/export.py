@@ -37,13 +37,25 @@ def export_tables(
     paths = [out / f"{table}.{fmt}" for table in EXPORT_TABLES]
     _check_writable(out, paths)
     for table, path in zip(EXPORT_TABLES, paths, strict=True):
-        # COPY takes no parameter for its file name: quote it as an SQL string literal.
-        target = "'" + str(path).replace("'", "''") + "'"
-        try:
-            con.execute(f"COPY ({_select(con, table, fmt, csv_raw)}) TO {target} ({_OPTIONS[fmt]})")
-        except duckdb.IOException as exc:  # the disk filled up, or the place changed under us
-            raise OutputError(f"cannot write {path}: {str(exc).splitlines()[0]}") from exc
+        export_table(con, table, path, fmt, csv_raw)
     return paths
+
+
+def export_table(
+    con: duckdb.DuckDBPyConnection, table: str, path: Path, fmt: ExportFormat, csv_raw: bool = False
+) -> Path:
+    """Write one table of the store to ``path`` in ``fmt`` (CSV formula cells neutralised unless ``csv_raw``)."""
+    if table not in EXPORT_TABLES:
+        raise ValueError(f"no table {table!r} to export; the tables are {', '.join(EXPORT_TABLES)}")
+    if fmt not in _OPTIONS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    # COPY takes no parameter for its file name: quote it as an SQL string literal.
+    target = "'" + str(path).replace("'", "''") + "'"
+    try:
+        con.execute(f"COPY ({_select(con, table, fmt, csv_raw)}) TO {target} ({_OPTIONS[fmt]})")
+    except duckdb.IOException as exc:  # the disk filled up, or the place changed under us
+        raise OutputError(f"cannot write {path}: {str(exc).splitlines()[0]}") from exc
+    return path
 
 
 def _check_writable(out: Path, paths: list[Path]) -> None:
