@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import click
 from rich.console import Console
 from rich.table import Table
@@ -64,6 +66,10 @@ def demo(ctx: click.Context, db: str, workers: int) -> None:
         f'\nNext: [bold]newsclaims story "{DEMO_QUERY}"[/bold], [bold]newsclaims statements --speaker Blinken'
         f"[/bold], [bold]newsclaims figures --counted soldats[/bold], [bold]newsclaims show ID[/bold]"
         f" (--db {markup(db)})"
+    )
+    console.print(
+        f"In a browser: [bold]newsclaims serve --db {markup(db)}[/bold], then open "
+        f"[bold]http://127.0.0.1:8000/story?q={quote(DEMO_QUERY)}[/bold]"
     )
     ctx.exit(EXIT_REJECTED if stats.rejected else EXIT_OK)
 

@@ -32,6 +32,7 @@ from newsclaims.web.access import StoreAccess
 from newsclaims.web.errors import ApiError
 from newsclaims.web.models import (
     ERRORS,
+    WRITE_ERRORS,
     ArticleDetail,
     ArticleIn,
     ArticlePage,
@@ -171,7 +172,7 @@ def article(
         return views.article_detail(views.article(con, article_id))
 
 
-@router.post("/articles", response_model=StoredArticle, status_code=201, tags=["articles"])
+@router.post("/articles", response_model=StoredArticle, status_code=201, tags=["articles"], responses=WRITE_ERRORS)
 def post_article(
     request: Request,
     access: Access,

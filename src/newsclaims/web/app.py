@@ -25,7 +25,7 @@ from newsclaims.web.access import StoreAccess
 from newsclaims.web.errors import install_error_handlers
 from newsclaims.web.format import figure_value, http_url, iso, number, qualifier_words
 from newsclaims.web.highlight import visible
-from newsclaims.web.security import BodyLimit, SecurityHeaders
+from newsclaims.web.security import BodyLimit, DropEmptyParams, SecurityHeaders
 from newsclaims.web.settings import HANDOFF_MAX_BODY, ServeSettings
 from newsclaims.web.views import StoryCache
 from newsclaims.web.writes import Extractor
@@ -100,5 +100,6 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.add_middleware(
         BodyLimit, limit_for=lambda path: HANDOFF_MAX_BODY if path.startswith(handoff) else settings.max_body
     )
+    app.add_middleware(DropEmptyParams)
     app.add_middleware(SecurityHeaders)
     return app

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class ErrorDetail(BaseModel):
@@ -28,6 +28,14 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (503, "the store is held by another process for now"),
     )
 }
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut, "description": text}
+    for code, text in (
+        (401, "no bearer token, or not the server's"),
+        (403, "writes are off: the server has no token"),
+        (413, "the body is over the server's limit"),
+    )
+}
 
 
 class Paged(BaseModel):
@@ -48,6 +56,12 @@ class ArticleSummary(BaseModel):
     url: str | None
     source: str | None
     ingested_at: datetime
+
+    @field_validator("ingested_at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        # Stored as UTC without a zone; RFC 3339 (OpenAPI's date-time) wants the zone written.
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
 class ArticlePage(Paged):

@@ -19,8 +19,9 @@ from newsclaims.web import views
 from newsclaims.web.api import MAX_WORDS, Access, Cursor, Lang, SearchParams, Since, Until, Words
 from newsclaims.web.chart import point_href, source_name, timeline_svg
 from newsclaims.web.highlight import highlight
+from newsclaims.web.models import ERRORS
 
-router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
+router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, responses=ERRORS)
 PAGE_ROWS = 25
 DEMO_STORY = "soldats nord-coréens"
 

@@ -58,6 +58,20 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class DropEmptyParams:
+    """An empty query parameter means no filter (``?lang=&since=`` as a search form sends them)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        query: bytes = scope.get("query_string", b"") if scope["type"] == "http" else b""
+        if query:
+            kept = [part for part in query.split(b"&") if part and not part.endswith(b"=")]
+            scope = {**scope, "query_string": b"&".join(kept)}
+        await self.app(scope, receive, send)
+
+
 class BodyLimit:
     """Refuses (413) a request body over its path's limit, whether announced or streamed.
 
