@@ -130,8 +130,13 @@ def main() -> None:
         client = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
 
         def get(path: str) -> None:
-            client.request("GET", path)
-            response = client.getresponse()
+            try:
+                client.request("GET", path)
+                response = client.getresponse()
+            except (http.client.RemoteDisconnected, ConnectionError):
+                client.close()  # the server closed an idle kept-alive connection (after 5 s): reconnect
+                client.request("GET", path)
+                response = client.getresponse()
             response.read()
             if response.status != 200:
                 raise SystemExit(f"{path}: {response.status}")
