@@ -12,6 +12,7 @@ from newsclaims.cli.query_cmd import db_option
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED
 from newsclaims.render import PipeConsole, markup
 from newsclaims.store import open_store
+from newsclaims.store.handoff import live_server
 from newsclaims.story import Story, StoryPoint, story
 from newsclaims.terminal import safe_json
 
@@ -56,6 +57,10 @@ def demo(ctx: click.Context, db: str, workers: int) -> None:
         f"{stats.stored} articles stored, {stats.skipped} already there, {stats.rejected} rejected "
         f"({stats.statements} statements, {stats.figures} figures, {stats.times} times) in {stats.seconds:.1f} s"
     )
+    server = live_server(db)
+    if server is not None:  # the articles went to the server that holds the store: read them there
+        console.print(f"The store is served: open [bold]{server.url}/story?q={quote(DEMO_QUERY)}[/bold]")
+        ctx.exit(EXIT_REJECTED if stats.rejected else EXIT_OK)
     con = open_store(db, read_only=True)
     try:
         result = story(con, DEMO_QUERY)

@@ -108,11 +108,8 @@ def search(
         )
         row["_snippet"] = cut
         items.append(row)
-    facets = {
-        "kind": listing.counts(con, "kind"),
-        "lang": listing.counts(con, "lang"),
-        "speaker": listing.counts(con, "speaker_name"),
-    }
+    counted = listing.facets(con, ("kind", "lang", "speaker_name"))
+    facets = {"kind": counted["kind"], "lang": counted["lang"], "speaker": counted["speaker_name"]}
     total = sum(n for _value, n in facets["kind"])
     return SearchOut(
         items, page.next_cursor, total, {k: [{"value": str(v), "count": n} for v, n in vs] for k, vs in facets.items()}
