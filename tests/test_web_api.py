@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
+from newsclaims.store import StoreWriter
 from newsclaims.web.app import create_app
 from newsclaims.web.settings import ServeSettings
 from test_store import RECORDS, record_about
@@ -41,7 +42,7 @@ def client(db: Path) -> TestClient:
 
 def all_pages(client: TestClient, path: str, **params: object) -> list[dict]:
     items: list[dict] = []
-    cursor = None
+    cursor = params.pop("cursor", None)
     for _ in range(100):
         answer = client.get(path, params={**params, **({"cursor": cursor} if cursor else {})})
         assert answer.status_code == 200, answer.text
@@ -225,3 +226,23 @@ def test_a_posted_article_is_extracted_stored_and_listed(tmp_path: Path) -> None
         assert body["id"] in {a["id"] for a in listed}
         again = c.post("/api/articles", json={"text": text}, headers=auth).json()
         assert again["created"] is False and again["id"] == body["id"]
+
+
+def test_pages_neither_repeat_nor_skip_rows_when_articles_arrive_meanwhile(tmp_path: Path) -> None:
+    db = write_store(tmp_path / "p.duckdb", MORE[:12])
+    with TestClient(create_app(ServeSettings(db=db))) as c:
+        first = c.get("/api/statements", params={"limit": 5}).json()
+        # An ingest commits a statement that sorts before the cursor, and one after it.
+        early = record_about("Arrivée Tôt", "témoin", "1", 1, "soldats", date(2024, 9, 1))
+        late = record_about("Arrivée Tard", "témoin", "2", 2, "soldats", date(2024, 12, 1))
+
+        def add(writer: StoreWriter) -> None:
+            writer.add(early)
+            writer.add(late)
+            writer.commit()
+
+        c.app.state.access.write(add)
+        rest = all_pages(c, "/api/statements", limit=5, cursor=first["next_cursor"])
+    seen = [s["speaker_name"] for s in first["items"] + rest]
+    assert len(seen) == len(set(seen)) == 13
+    assert "Arrivée Tard" in seen and "Arrivée Tôt" not in seen

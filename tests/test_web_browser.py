@@ -7,6 +7,7 @@ article: every page that shows it runs nothing of it. Screenshots go to test-art
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -22,7 +23,8 @@ from web_fixtures import HOSTILE_SPEAKER, hostile_record, write_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# NEWSCLAIMS_CHROMIUM points at another Chromium build (the tests never download one).
+CHROMIUM = os.environ.get("NEWSCLAIMS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -48,8 +50,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo articles (extracted for real) and the hostile article, served on loopback."""
+def site(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo articles (extracted for real) and the hostile article, served on loopback; built
+    after ``browser``, so that a machine without Chromium skips before paying for the extraction."""
     from newsclaims.ingest import ingest
 
     db = write_store(tmp_path_factory.mktemp("site") / "demo.duckdb", [hostile_record()])
