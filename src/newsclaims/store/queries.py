@@ -63,7 +63,8 @@ def _accented() -> dict[str, str]:
     forms: dict[str, list[str]] = {}
     for code in range(0xC0, 0x250):
         char = chr(code).lower()
-        base, *marks = unicodedata.normalize("NFKD", char)
+        decomposed = unicodedata.normalize("NFKD", char)
+        base, marks = decomposed[0], decomposed[1:]
         # A letter with marks only: ligatures and digraphs ("ĳ", "ǆ") fold to two letters, not one.
         if len(char) == 1 and "a" <= base <= "z" and marks and all(unicodedata.combining(m) for m in marks):
             forms.setdefault(base, [base])
