@@ -120,8 +120,9 @@ def test_errors_are_one_line_with_an_exit_code(db: str, tmp_path: Path, capsys: 
     assert main(["show", "0123456789abcdef0", "--db", db]) == EXIT_INPUT
     assert main(["show", "not-an-id", "--db", db]) == EXIT_INPUT
     assert main(["statements", "--db", db, "--since", "yesterday"]) == EXIT_USAGE
+    assert main(["statements", "--db", db, "--limit", "1" + "0" * 25]) == EXIT_USAGE  # beyond 64 bits
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 4 and all(line.startswith("newsclaims: error: ") for line in err)
+    assert len(err) == 5 and all(line.startswith("newsclaims: error: ") for line in err)
     assert "no store" in err[0] and "no article" in err[1]
 
 

@@ -28,7 +28,8 @@ from newsclaims.languages import is_supported, language_codes
 from newsclaims.pipeline import extract_article, extract_articles, make_article
 from newsclaims.reading import lang_tag
 from newsclaims.records import Article, ArticleRecord, Rejected
-from newsclaims.store import StoreWriter, open_store
+from newsclaims.store.handoff import open_writer
+from newsclaims.store.writer import BatchWriter
 
 if TYPE_CHECKING:
     from newsclaims.sources import SourceItem
@@ -133,9 +134,8 @@ def ingest_items(
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise UsageError("--workers must be at least 1")
-    con = open_store(db)
-    try:
-        writer = StoreWriter(con, max_articles=commit_articles, max_seconds=commit_seconds)
+    # With `newsclaims serve` holding the store, the batches go to the server (see store.handoff).
+    with open_writer(db, max_articles=commit_articles, max_seconds=commit_seconds) as writer:
         extract = extract or extract_batch
         extractor: Extractor = InProcessExtractor(extract) if workers == 1 else PoolExtractor(workers, extract)
         run = _Run(writer, extractor, lang, progress)
@@ -144,14 +144,12 @@ def ingest_items(
         finally:
             extractor.close()
         return run.stats
-    finally:
-        con.close()
 
 
 class _Run:
     """One pass over the inputs: the bookkeeping between reading, extraction and the writer."""
 
-    def __init__(self, writer: StoreWriter, extractor: Extractor, lang: str, progress: ProgressCallback | None) -> None:
+    def __init__(self, writer: BatchWriter, extractor: Extractor, lang: str, progress: ProgressCallback | None) -> None:
         self.writer = writer
         self.extractor = extractor
         self.lang = lang

@@ -6,12 +6,14 @@ a traceback is shown only with NEWSCLAIMS_DEBUG=1.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
 import click
 
-from newsclaims.errors import EXIT_INTERNAL, EXIT_USAGE, NewsclaimsError
+from newsclaims.errors import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, NewsclaimsError
+from newsclaims.terminal import one_line
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,12 +22,14 @@ def cli() -> None:
     """Turn news articles into a source-attributed record of their claims.
 
     Exit codes: 0 success; 1 a batch ran but some inputs were rejected; 2 wrong options;
-    3 the input cannot be read as an article; 70 internal error.
+    3 the input cannot be read as an article, or the store cannot be opened; 4 the article is too
+    costly to extract; 5 the output cannot be written; 70 internal error; 130 interrupted (Ctrl-C);
+    141 the output was closed early (``| head``).
     """
 
 
 def _register() -> None:
-    from newsclaims.cli import extract_cmd, ingest_cmd, query_cmd, story_cmd
+    from newsclaims.cli import extract_cmd, ingest_cmd, query_cmd, serve_cmd, story_cmd
 
     cli.add_command(extract_cmd.extract)
     cli.add_command(ingest_cmd.ingest)
@@ -33,6 +37,7 @@ def _register() -> None:
         cli.add_command(command)
     cli.add_command(story_cmd.story_command)
     cli.add_command(story_cmd.demo)
+    cli.add_command(serve_cmd.serve)
 
 
 _register()
@@ -42,32 +47,56 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: runs the group and turns every error into one line and an exit code."""
     debug = os.environ.get("NEWSCLAIMS_DEBUG") == "1"
     try:
-        rv = cli.main(args=argv, prog_name="newsclaims", standalone_mode=False)
+        rv = _invoke(sys.argv[1:] if argv is None else list(argv))
+        sys.stdout.flush()  # here, not at exit: a reader gone away must be seen while we can answer it
     except click.exceptions.Abort:
-        click.echo("newsclaims: aborted", err=True)
-        return 130
+        _error("aborted")
+        return EXIT_INTERRUPTED
     except click.ClickException as exc:
         if isinstance(exc, click.UsageError):
-            message = exc.format_message().replace("\n", " ")
-            click.echo(f"newsclaims: error: {message} (see --help)", err=True)
+            _error(f"error: {exc.format_message()} (see --help)")
             return EXIT_USAGE
-        click.echo(f"newsclaims: error: {exc.format_message()}", err=True)
+        _error(f"error: {exc.format_message()}")
         return exc.exit_code
     except NewsclaimsError as exc:
-        click.echo(f"newsclaims: error: {exc}", err=True)
+        _error(f"error: {exc}")
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except BrokenPipeError:
-        # The reader went away (``| head``); nothing left to say.
-        sys.stderr.close()
-        return 0
+        return _reader_gone()
     except Exception as exc:  # the last guard: a bug must still end in one readable line
         if debug:
             raise
-        click.echo(f"newsclaims: internal error: {exc.__class__.__name__}: {exc}", err=True)
+        _error(f"internal error: {exc.__class__.__name__}: {exc}")
         return EXIT_INTERNAL
     return rv if isinstance(rv, int) else 0
+
+
+def _invoke(args: list[str]) -> object:
+    """What ``cli.main(standalone_mode=False)`` does, less its handling of a broken pipe (it exits
+    with 1, the status that means "some inputs were rejected")."""
+    try:
+        with cli.make_context("newsclaims", args) as ctx:
+            return cli.invoke(ctx)
+    except (EOFError, KeyboardInterrupt) as exc:
+        raise click.exceptions.Abort() from exc
+
+
+def _error(message: str) -> None:
+    """One line on stderr, whatever the message holds (file names and article words may hold line
+    breaks and terminal controls)."""
+    with contextlib.suppress(BrokenPipeError):  # stderr itself was closed by its reader
+        click.echo(f"newsclaims: {one_line(message)}", err=True)
+
+
+def _reader_gone() -> int:
+    """The reader of stdout went away (``| head``): exit quietly, with the status a shell gives a
+    command killed by SIGPIPE. Python's own flush at exit would fail again, so stdout is pointed at
+    /dev/null first."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

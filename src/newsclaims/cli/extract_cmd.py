@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from newsclaims.lang import detect_language
 from newsclaims.languages import is_supported, language_codes
 from newsclaims.pipeline import extract_article, make_article
 from newsclaims.reading import read_bytes, read_limited
+from newsclaims.terminal import safe_json
 
 
 @click.command()
@@ -42,8 +42,7 @@ def extract(path: str, lang: str, published: date | None, fmt: str, force_html: 
     article = make_article(read, lang=lang, published=published, source=None if path == "-" else path)
     record = extract_article(article, explain=explain)
     if fmt == "json":
-        json.dump(record.to_dict(explain=explain), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(safe_json(record.to_dict(explain=explain), indent=1) + "\n")
     else:
         from newsclaims.render import print_dropped, print_record
 

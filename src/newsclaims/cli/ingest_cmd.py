@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -14,6 +13,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from newsclaims.cli.options import LANG_CHOICE
 from newsclaims.cli.query_cmd import db_option
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED
+from newsclaims.render import PipeConsole
+from newsclaims.terminal import one_line, printable, safe_json
 
 if TYPE_CHECKING:
     from newsclaims.ingest import IngestStats
@@ -56,7 +57,7 @@ def ingest(
     with _reporter(silent=quiet or as_json) as report:
         stats = run_ingest(list(paths), db, lang=lang, workers=workers, stdin=stdin, progress=report)
     if as_json:
-        click.echo(json.dumps({"db": db, **stats.to_dict()}, ensure_ascii=False))
+        click.echo(safe_json({"db": db, **stats.to_dict()}))
     elif not quiet:
         _print_summary(stats, db)
     ctx.exit(EXIT_REJECTED if stats.rejected else EXIT_OK)
@@ -132,18 +133,18 @@ class _LineReporter(_Silent):
 def _reporter(silent: bool) -> _Silent:
     if silent:
         return _Silent()
-    console = Console(stderr=True)
+    console = PipeConsole(stderr=True)
     return _BarReporter(console) if console.is_terminal else _LineReporter()
 
 
 def _print_summary(stats: IngestStats, db: str) -> None:
     click.echo(
-        f"{stats.stored} articles stored in {db} ({stats.statements} statements, {stats.figures} figures,"
+        f"{stats.stored} articles stored in {printable(db)} ({stats.statements} statements, {stats.figures} figures,"
         f" {stats.times} times, {stats.entities} entities), {stats.skipped} already there,"
         f" {stats.rejected} rejected; {stats.seconds:.1f} s, {stats.rate:.2f} articles/s"
     )
     for r in stats.rejections[:MAX_REJECTS_LISTED]:
-        click.echo(f"  rejected {r.source}: {r.reason}" + (f" ({r.detail})" if r.detail else ""))
+        click.echo(one_line(f"  rejected {r.source}: {r.reason}" + (f" ({r.detail})" if r.detail else "")))
     if stats.rejected > MAX_REJECTS_LISTED:
         more = stats.rejected - MAX_REJECTS_LISTED
         click.echo(f"  ... and {more} more (all are in the store's rejected table)")

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
+import duckdb
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from newsclaims.cli.options import ISO_DATE, LanguageChoice
 from newsclaims.records import ArticleRecord
+from newsclaims.render import PipeConsole
 from newsclaims.store import (
     DB_ENV,
     DEFAULT_DB,
@@ -30,12 +33,14 @@ from newsclaims.store import (
     resolve_article_id,
     table_counts,
 )
+from newsclaims.terminal import csv_cell, printable, printable_with_offsets, safe_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 Row = dict[str, Any]
 
 TABLE_LIMIT = 50  # rows a table shows unless --limit says otherwise; json and csv give all
 SHORT_ID = 10  # characters of an article id a table shows; `show` says when a prefix is ambiguous
+MAX_LIMIT = 10**15  # far beyond any store, and within the 64-bit integer SQL's LIMIT takes
 
 db_option = click.option(
     "--db",
@@ -47,8 +52,63 @@ db_option = click.option(
 )
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The options every listing shares: store, dates, language, output format and size."""
+
+    db: str
+    since: date | None
+    until: date | None
+    lang: str | None
+    fmt: str
+    limit: int | None
+    csv_raw: bool
+
+    def open(self) -> duckdb.DuckDBPyConnection:
+        return open_store(self.db, read_only=True)
+
+    @property
+    def shown(self) -> int | None:
+        """How many rows to show: --limit (0 = all), else a screenful for a table and all for data."""
+        if self.limit is not None:
+            return self.limit or None
+        return TABLE_LIMIT if self.fmt == "table" else None
+
+    def filters(self) -> dict[str, Any]:
+        """The query keywords these options give; one row more than shown tells whether the output was cut."""
+        shown = self.shown
+        return {
+            "since": self.since,
+            "until": self.until,
+            "lang": self.lang and self.lang.lower(),
+            "limit": shown + 1 if shown else None,
+        }
+
+    def emit(self, rows: list[Row], what: str, table: Callable[[list[Row]], Table]) -> None:
+        shown = self.shown
+        cut = shown is not None and len(rows) > shown
+        rows = rows[:shown] if shown else rows
+        if self.fmt == "json":
+            click.echo(safe_json(rows, indent=1, default=_json_value))
+        elif self.fmt == "csv":
+            _write_csv(rows, raw=self.csv_raw)
+        else:
+            PipeConsole().print(table(rows))
+        if cut:
+            click.echo(f"newsclaims: more {what} match than the {shown} shown; --limit 0 shows all", err=True)
+
+
+_LISTING_FIELDS = tuple(f.name for f in fields(Listing))
+
+
 def _listing_options(func: F) -> F:
-    """Options every listing shares: store, output format, limit, dates and language."""
+    """Options every listing shares, handed to the command as one ``listing`` argument."""
+
+    @functools.wraps(func)
+    def command(**kwargs: Any) -> Any:
+        listing = Listing(**{name: kwargs.pop(name) for name in _LISTING_FIELDS})
+        return func(listing=listing, **kwargs)
+
     for option in reversed(
         [
             db_option,
@@ -70,37 +130,29 @@ def _listing_options(func: F) -> F:
             ),
             click.option(
                 "--limit",
-                type=click.IntRange(min=0),
+                type=click.IntRange(min=0, max=MAX_LIMIT),
                 default=None,
                 help=f"At most this many rows; 0: all [default: {TABLE_LIMIT} for a table, all otherwise].",
             ),
+            click.option(
+                "--csv-raw",
+                is_flag=True,
+                help="With --format csv: cells exactly as stored (formula cells are not neutralised).",
+            ),
         ]
     ):
-        func = option(func)
-    return func
+        command = option(command)
+    return command  # type: ignore[return-value]
 
 
 @click.command()
 @click.option("--speaker", default=None, help="Words of the speaker's name, mention or role.")
 @click.option("--about", default=None, help="Words of what was said.")
 @_listing_options
-def statements(
-    speaker: str | None,
-    about: str | None,
-    db: str,
-    since: date | None,
-    until: date | None,
-    lang: str | None,
-    fmt: str,
-    limit: int | None,
-) -> None:
+def statements(speaker: str | None, about: str | None, listing: Listing) -> None:
     """Who said what: stored statements, oldest article first. Words match without case or accents."""
-    con = open_store(db, read_only=True)
-    shown = _shown_limit(fmt, limit)
-    rows = find_statements(
-        con, speaker=speaker, about=about, since=since, until=until, lang=lang and lang.lower(), limit=_fetch(shown)
-    )
-    _emit(rows, fmt, shown, "statements", _statement_table)
+    rows = find_statements(listing.open(), speaker=speaker, about=about, **listing.filters())
+    listing.emit(rows, "statements", _statement_table)
 
 
 @click.command()
@@ -108,44 +160,19 @@ def statements(
 @click.option("--source", default=None, help="Words of the name or role of who reported the figure.")
 @click.option("--about", default=None, help="Words of the figure, what it counts, or the statement around it.")
 @_listing_options
-def figures(
-    counted: str | None,
-    source: str | None,
-    about: str | None,
-    db: str,
-    since: date | None,
-    until: date | None,
-    lang: str | None,
-    fmt: str,
-    limit: int | None,
-) -> None:
+def figures(counted: str | None, source: str | None, about: str | None, listing: Listing) -> None:
     """Figures with who reported them and when, oldest article first."""
-    con = open_store(db, read_only=True)
-    shown = _shown_limit(fmt, limit)
-    rows = find_figures(
-        con,
-        counted=counted,
-        source=source,
-        about=about,
-        since=since,
-        until=until,
-        lang=lang and lang.lower(),
-        limit=_fetch(shown),
-    )
-    _emit(rows, fmt, shown, "figures", _figure_table)
+    rows = find_figures(listing.open(), counted=counted, source=source, about=about, **listing.filters())
+    listing.emit(rows, "figures", _figure_table)
 
 
 @click.command()
 @click.option("--about", default=None, help="Words of the title.")
 @_listing_options
-def articles(
-    about: str | None, db: str, since: date | None, until: date | None, lang: str | None, fmt: str, limit: int | None
-) -> None:
+def articles(about: str | None, listing: Listing) -> None:
     """Stored articles, newest first, with how many items each holds."""
-    con = open_store(db, read_only=True)
-    shown = _shown_limit(fmt, limit)
-    rows = list_articles(con, about=about, since=since, until=until, lang=lang and lang.lower(), limit=_fetch(shown))
-    _emit(rows, fmt, shown, "articles", _article_table)
+    rows = list_articles(listing.open(), about=about, **listing.filters())
+    listing.emit(rows, "articles", _article_table)
 
 
 @click.command()
@@ -159,11 +186,11 @@ def show(article_id: str, db: str, fmt: str, entities: bool) -> None:
     con = open_store(db, read_only=True)
     record = load_record(con, resolve_article_id(con, article_id.split(":", 1)[0]))
     if fmt == "json":
-        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(safe_json(record.to_dict(), indent=1))
         return
     from newsclaims.render import print_record
 
-    console = Console()
+    console = PipeConsole()
     print_record(record, console)
     console.print(Rule("Article"))
     console.print(highlighted(record, entities=entities))
@@ -176,13 +203,15 @@ def show(article_id: str, db: str, fmt: str, entities: bool) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="parquet", show_default=True, help="File format."
 )
-def export(directory: str, db: str, fmt: str) -> None:
-    """Write every table of the store to DIR, one file per table (replacing files of the same name)."""
+@click.option("--csv-raw", is_flag=True, help="With --format csv: cells exactly as stored (formulas not neutralised).")
+def export(directory: str, db: str, fmt: str, csv_raw: bool) -> None:
+    """Write every table of the store to DIR, one file per table (replacing files of the same name).
+    In CSV, a text cell that a spreadsheet would run as a formula (=, +, -, @) starts with an apostrophe."""
     con = open_store(db, read_only=True)
     counts = table_counts(con)
-    for path in export_tables(con, directory, fmt):  # type: ignore[arg-type]
+    for path in export_tables(con, directory, fmt, csv_raw=csv_raw):  # type: ignore[arg-type]
         rows = counts.get(path.stem)
-        click.echo(f"{path}" + (f"  {rows} rows" if rows is not None else ""))
+        click.echo(printable(str(path)) + (f"  {rows} rows" if rows is not None else ""))
 
 
 # --- highlighting ------------------------------------------------------------------------------
@@ -198,8 +227,10 @@ STYLES = {
 
 
 def highlighted(record: ArticleRecord, entities: bool = False) -> Text:
-    """The article's text with each item styled over its offsets (styles of overlapping items mix)."""
-    text = Text(record.article.text)
+    """The article's text with each item styled over its offsets (styles of overlapping items mix);
+    control characters are shown escaped, and the offsets follow them."""
+    shown, moved = printable_with_offsets(record.article.text)
+    text = Text(shown)
     spans: list[tuple[str, int, int]] = []
     if entities:
         spans += [("entity", e.start, e.end) for e in record.entities]
@@ -212,7 +243,7 @@ def highlighted(record: ArticleRecord, entities: bool = False) -> Text:
     spans += [("figure", f.start, f.end) for f in record.figures]
     spans += [("time", t.start, t.end) for t in record.times]
     for kind, start, end in spans:
-        text.stylize(STYLES[kind], start, end)
+        text.stylize(STYLES[kind], moved(start), moved(end))
     return text
 
 
@@ -228,56 +259,41 @@ def _legend(entities: bool) -> Text:
 # --- output ------------------------------------------------------------------------------------
 
 
-def _shown_limit(fmt: str, limit: int | None) -> int | None:
-    """How many rows to show: --limit (0 = all), else a screenful for a table and all for data."""
-    if limit is not None:
-        return limit or None
-    return TABLE_LIMIT if fmt == "table" else None
-
-
-def _fetch(shown: int | None) -> int | None:
-    # One row more than shown tells whether the output was cut.
-    return shown + 1 if shown else None
-
-
-def _emit(rows: list[Row], fmt: str, shown: int | None, what: str, table: Callable[[list[Row]], Table]) -> None:
-    cut = shown is not None and len(rows) > shown
-    rows = rows[:shown] if shown else rows
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=_json_value))
-    elif fmt == "csv":
-        _write_csv(rows)
-    else:
-        Console().print(table(rows))
-    if cut:
-        click.echo(f"newsclaims: more {what} match than the {shown} shown; --limit 0 shows all", err=True)
-
-
 def _json_value(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
-def _write_csv(rows: Sequence[Row]) -> None:
+def _write_csv(rows: Sequence[Row], raw: bool = False) -> None:
+    """Rows as CSV: formula cells neutralised unless ``raw``; control characters escaped when the
+    CSV goes to a terminal (as ``ls`` does with file names), kept when it goes to a file or a pipe."""
     if not rows:
         return
+    to_terminal = sys.stdout.isatty()
     writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(
-            {
-                k: json.dumps(v, ensure_ascii=False)
-                if isinstance(v, list)
-                else (v.isoformat() if hasattr(v, "isoformat") else v)
-                for k, v in row.items()
-            }
-        )
+        writer.writerow({k: _csv_value(v, raw, to_terminal) for k, v in row.items()})
+
+
+def _csv_value(value: Any, raw: bool, to_terminal: bool) -> Any:
+    if isinstance(value, list):
+        value = json.dumps(value, ensure_ascii=False)
+    elif hasattr(value, "isoformat"):
+        return value.isoformat()
+    return csv_cell(value, raw=raw, escape_controls=to_terminal) if isinstance(value, str) else value
 
 
 def _short(text: str | None, limit: int = 200) -> str:
     text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return printable(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _text(value: str | None, style: str = "") -> Text:
+    """A table cell from stored words: Text, not markup (article words may hold [brackets] rich
+    would read as markup), and printable (they may hold ESC sequences a terminal would obey)."""
+    return Text(printable(value or ""), style=style)
 
 
 def _date(value: date | None) -> str:
@@ -289,9 +305,9 @@ def _number(value: float | None) -> str:
 
 
 def _who(name: str | None, role: str | None) -> Text:
-    who = Text(name or "—")
+    who = _text(name or "—")
     if role:
-        who.append(f"\n{role}", style="dim")
+        who.append(f"\n{printable(role)}", style="dim")
     return who
 
 
@@ -311,13 +327,12 @@ def _statement_table(rows: list[Row]) -> Table:
     table.add_column("Kind")
     table.add_column("Id", no_wrap=True, style="dim")
     for r in rows:
-        # Text(), not markup strings: article words may hold [brackets] rich would read as markup.
         table.add_row(
             _date(r["published"]),
             _who(r["speaker_name"], r["speaker_role"]),
-            Text(r["cue"] or "(continues)"),
+            _text(r["cue"] or "(continues)"),
             Text(_short(r["content"])),
-            r["kind"] or "",
+            _text(r["kind"]),
             _short_id(r["id"]),
         )
     return table
@@ -334,9 +349,9 @@ def _figure_table(rows: list[Row]) -> Table:
         table.add_row(
             _date(r["published"]),
             _number(r["value"]),
-            r["qualifier"] or "",
-            Text(r["currency"] or r["unit"] or ""),
-            Text(r["counted"] or ""),
+            _text(r["qualifier"]),
+            _text(r["currency"] or r["unit"]),
+            _text(r["counted"]),
             Text(_short(r["text"], 60)),
             _who(r["speaker_name"], r["speaker_role"]) if r["speaker_name"] else Text("(the article)", style="dim"),
             _short_id(r["id"]),
@@ -356,7 +371,7 @@ def _article_table(rows: list[Row]) -> Table:
         table.add_row(
             _short_id(r["id"]),
             _date(r["published"]),
-            r["lang"],
+            _text(r["lang"]),
             Text(_short(r["title"] or r["source"] or "(untitled)", 120)),
             str(r["n_statements"]),
             str(r["n_figures"]),

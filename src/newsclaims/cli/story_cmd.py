@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import json
+from urllib.parse import quote
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from newsclaims.cli.options import LanguageChoice
 from newsclaims.cli.query_cmd import db_option
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED
+from newsclaims.render import PipeConsole, markup
 from newsclaims.store import open_store
+from newsclaims.store.handoff import live_server
 from newsclaims.story import Story, StoryPoint, story
+from newsclaims.terminal import safe_json
 
 DEMO_QUERY = "soldats nord-coréens"
 MAX_DISAGREEMENTS_SHOWN = 12  # the table is for reading; --format json has them all
@@ -34,9 +36,9 @@ def story_command(query: str, db: str, lang: str | None, fmt: str) -> None:
     finally:
         con.close()
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        click.echo(safe_json(result.to_dict(), indent=1))
     else:
-        print_story(result, Console())
+        print_story(result, PipeConsole())
 
 
 @click.command()
@@ -49,13 +51,17 @@ def demo(ctx: click.Context, db: str, workers: int) -> None:
     from newsclaims.demo import ARTICLES_PATH
     from newsclaims.ingest import ingest
 
-    console = Console()
-    console.print(f"Ingesting the demo articles into [bold]{escape(db)}[/bold] ...")
+    console = PipeConsole()
+    console.print(f"Ingesting the demo articles into [bold]{markup(db)}[/bold] ...")
     stats = ingest([str(ARTICLES_PATH)], db, workers=workers)
     console.print(
         f"{stats.stored} articles stored, {stats.skipped} already there, {stats.rejected} rejected "
         f"({stats.statements} statements, {stats.figures} figures, {stats.times} times) in {stats.seconds:.1f} s"
     )
+    server = live_server(db)
+    if server is not None:  # the articles went to the server that holds the store: read them there
+        console.print(f"The store is served: open [bold]{server.url}/story?q={quote(DEMO_QUERY)}[/bold]")
+        ctx.exit(EXIT_REJECTED if stats.rejected else EXIT_OK)
     con = open_store(db, read_only=True)
     try:
         result = story(con, DEMO_QUERY)
@@ -64,7 +70,12 @@ def demo(ctx: click.Context, db: str, workers: int) -> None:
     print_story(result, console)
     console.print(
         f'\nNext: [bold]newsclaims story "{DEMO_QUERY}"[/bold], [bold]newsclaims statements --speaker Blinken'
-        f"[/bold], [bold]newsclaims figures --counted soldats[/bold], [bold]newsclaims show ID[/bold] (--db {db})"
+        f"[/bold], [bold]newsclaims figures --counted soldats[/bold], [bold]newsclaims show ID[/bold]"
+        f" (--db {markup(db)})"
+    )
+    console.print(
+        f"In a browser: [bold]newsclaims serve --db {markup(db)}[/bold], then open "
+        f"[bold]http://127.0.0.1:8000/story?q={quote(DEMO_QUERY)}[/bold]"
     )
     ctx.exit(EXIT_REJECTED if stats.rejected else EXIT_OK)
 
@@ -78,13 +89,13 @@ def _value(p: StoryPoint) -> str:
         text = f"{p.value:,.10g}"
     prefix = {"approx": "~", "at_least": "≥", "at_most": "≤", "vague": "some "}.get(p.qualifier, "")
     unit = f" {p.currency or p.unit}" if (p.currency or p.unit) else ""
-    return prefix + text + unit
+    return prefix + text + markup(unit)
 
 
 def _who(p: StoryPoint) -> str:
     if not p.speaker:
         return "[dim](the article)[/dim]"
-    return escape(p.speaker)
+    return markup(p.speaker)
 
 
 def _when(p: StoryPoint) -> str:
@@ -96,12 +107,12 @@ def _when(p: StoryPoint) -> str:
 
 def print_story(result: Story, console: Console) -> None:
     if not result.points:
-        console.print(f"No figure about «{escape(result.query)}» in the store.")
+        console.print(f"No figure about «{markup(result.query)}» in the store.")
         return
     articles = {p.article_id for p in result.points}
-    langs = ", ".join(sorted({p.lang for p in result.points}))
+    langs = markup(", ".join(sorted({p.lang for p in result.points})))
     table = Table(
-        title=f"«{escape(result.query)}»: {len(result.points)} figures in {len(articles)} articles ({langs})",
+        title=f"«{markup(result.query)}»: {len(result.points)} figures in {len(articles)} articles ({langs})",
         show_lines=False,
         expand=True,
     )
@@ -112,18 +123,22 @@ def print_story(result: Story, console: Console) -> None:
     table.add_column("Article", ratio=2, no_wrap=True, overflow="ellipsis")
     for p in result.points:
         table.add_row(
-            _when(p), _who(p), _value(p), escape(p.text), f"[dim]{p.lang}[/dim] {escape(p.title or p.article_id)}"
+            _when(p),
+            _who(p),
+            _value(p),
+            markup(p.text),
+            f"[dim]{markup(p.lang)}[/dim] {markup(p.title or p.article_id)}",
         )
     console.print(table)
     if result.firsts:
         console.print("\n[bold]Who said it first[/bold]")
         for p in result.firsts:
-            console.print(f"  {_value(p):>10}  {_when(p)}  {escape(p.source or '')}")
+            console.print(f"  {_value(p):>10}  {_when(p)}  {markup(p.source or '')}")
     if result.disagreements:
         console.print("\n[bold]Where sources disagree[/bold] (different values within three days)")
         for a, b in result.disagreements[:MAX_DISAGREEMENTS_SHOWN]:
             console.print(
-                f"  {_when(a)} {escape(a.source or '')}: {_value(a)}  vs  {_when(b)} {escape(b.source or '')}: "
+                f"  {_when(a)} {markup(a.source or '')}: {_value(a)}  vs  {_when(b)} {markup(b.source or '')}: "
                 f"{_value(b)}"
             )
         if len(result.disagreements) > MAX_DISAGREEMENTS_SHOWN:

@@ -9,6 +9,7 @@ import duckdb
 
 from newsclaims.store.errors import StoreError
 from newsclaims.store.migrations import migrate, pending
+from newsclaims.store.servefile import read_serve_file
 
 DEFAULT_DB = "newsclaims.duckdb"
 DB_ENV = "NEWSCLAIMS_DB"  # lets a user point every command at one store without repeating --db
@@ -52,6 +53,12 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         if "lock" in message.lower():
             pid = _LOCK_PID.search(message)
             holder = f" (PID {pid.group(1)})" if pid else ""
+            server = read_serve_file(path)
+            if server is not None and pid and str(server.pid) == pid.group(1):
+                raise StoreError(
+                    f"the store {path} is held by `newsclaims serve` (PID {server.pid}): read it through {server.url}"
+                    " (pages and /api), or stop the server; `newsclaims ingest` hands its articles to the server"
+                ) from exc
             raise StoreError(
                 f"the store {path} is in use by another process{holder}; one process may write it at a time"
             ) from exc

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import duckdb
 
 from newsclaims.records import ArticleRecord
-from newsclaims.store.errors import StoreError
+from newsclaims.store.errors import NotFoundError, StoreError
+from newsclaims.store.listing import Listing, SortKey
 from newsclaims.store.rows import Row, record_from_rows
 from newsclaims.store.schema import CHILD_TABLES, DATA_TABLES
 from newsclaims.store.sql import rows as _rows
@@ -44,7 +46,7 @@ class _Where:
     def words(self, haystack: str, query: str | None) -> None:
         """Every word of ``query`` must occur in ``haystack``, case and accents folded."""
         for word in _WORD.findall(query or ""):
-            self.add(f"strip_accents(lower(coalesce({haystack}, ''))) LIKE ? ESCAPE '\\'", f"%{_fold(word)}%")
+            self.add(f"regexp_matches(coalesce({haystack}, ''), ?)", _pattern(word))
 
     def dates(self, column: str, since: date | None, until: date | None) -> None:
         if since is not None:
@@ -56,30 +58,62 @@ class _Where:
         return " WHERE " + " AND ".join(self.parts) if self.parts else ""
 
 
-def _fold(word: str) -> str:
+def _accented() -> dict[str, str]:
+    """Each ASCII letter with every Latin letter that folds to it ("e": "eèéêëēĕėęě...")."""
+    forms: dict[str, list[str]] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code).lower()
+        decomposed = unicodedata.normalize("NFKD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        # A letter with marks only: ligatures and digraphs ("ĳ", "ǆ") fold to two letters, not one.
+        if len(char) == 1 and "a" <= base <= "z" and marks and all(unicodedata.combining(m) for m in marks):
+            forms.setdefault(base, [base])
+            if char not in forms[base]:
+                forms[base].append(char)
+    return {base: "".join(chars) for base, chars in forms.items()}
+
+
+_ACCENTED = _accented()
+
+
+def _pattern(word: str) -> str:
+    """A regular expression matching ``word`` case- and accent-blind: "president" finds "Président".
+
+    A case-insensitive RE2 match with a class per letter is 15 times faster in DuckDB than folding
+    the whole text with strip_accents(lower(...)) on every query. (A text stored in decomposed form,
+    "e" + U+0301, is then matched with its accents only; the readers produce composed text.)
+    """
     decomposed = unicodedata.normalize("NFKD", word.lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    parts = [f"[{_ACCENTED[c]}]" if c in _ACCENTED else re.escape(c) for c in plain]
+    return "(?i)" + "".join(parts)
 
 
-def _limit(limit: int | None) -> str:
-    return f" LIMIT {int(limit)}" if limit else ""
+_NO_DATE_LAST = "coalesce(a.published, DATE '9999-12-31')"  # undated articles sort after dated ones...
+_NO_DATE_FIRST = "coalesce(a.published, DATE '0001-01-01')"  # ...also when newest come first
 
 
-def find_statements(
-    con: duckdb.DuckDBPyConnection,
+def _listing(select: str, source: str, where: _Where, keys: tuple[SortKey, ...], *params: Any) -> Listing:
+    """``params`` are those of ``source`` (they come before the WHERE's in the SQL)."""
+    return Listing(select, source, tuple(where.parts), (*params, *where.params), keys)
+
+
+def statements_listing(
     *,
     speaker: str | None = None,
     about: str | None = None,
     since: date | None = None,
     until: date | None = None,
     lang: str | None = None,
-    limit: int | None = None,
-) -> list[Row]:
+    kind: str | None = None,
+    speaker_name: str | None = None,
+    article_ids: Sequence[str] | None = None,
+) -> Listing:
     """Statements with their article's date and title, oldest first.
 
     ``speaker`` matches the speaker's name, mention, other names or role; ``about`` the reported
-    words; ``since``/``until`` the article's publication date (undated articles then drop out).
+    words; ``since``/``until`` the article's publication date (undated articles then drop out);
+    ``speaker_name`` one speaker exactly, as stored; ``article_ids`` limits to those articles.
     """
     where = _Where()
     where.words(_SPEAKER_TEXT, speaker)
@@ -87,21 +121,29 @@ def find_statements(
     where.dates("a.published", since, until)
     if lang:
         where.add("a.lang = ?", lang)
-    sql = f"""
-        SELECT s.id, s.article_id, a.published, a.lang, a.title,
-               s.speaker_name, s.speaker_role, s.speaker_kind, s.speaker_mention,
-               s.cue, s.kind, s.content, s.content_start, s.content_end, s.confidence,
-               a.url, a.source
-        FROM statements s JOIN articles a ON a.id = s.article_id
-        {where.sql()}
-        ORDER BY a.published NULLS LAST, s.article_id, s.idx
-        {_limit(limit)}
-    """
-    return _rows(con, sql, where.params)
+    if kind:
+        where.add("s.kind = ?", kind)
+    if speaker_name is not None:
+        where.add("s.speaker_name = ?", speaker_name)
+    if article_ids is not None:
+        where.add("list_contains(?::VARCHAR[], s.article_id)", list(article_ids))
+    return _listing(
+        """s.id, s.article_id, a.published, a.lang, a.title,
+           s.speaker_name, s.speaker_role, s.speaker_kind, s.speaker_mention,
+           s.cue, s.kind, s.content, s.content_start, s.content_end, s.confidence,
+           a.url, a.source""",
+        "statements s JOIN articles a ON a.id = s.article_id",
+        where,
+        (SortKey(_NO_DATE_LAST, "DATE"), SortKey("s.article_id", "VARCHAR"), SortKey("s.idx", "BIGINT")),
+    )
 
 
-def find_figures(
-    con: duckdb.DuckDBPyConnection,
+def find_statements(con: duckdb.DuckDBPyConnection, *, limit: int | None = None, **filters: Any) -> list[Row]:
+    """``statements_listing`` read whole (or its first ``limit`` rows)."""
+    return statements_listing(**filters).rows(con, limit)
+
+
+def figures_listing(
     *,
     counted: str | None = None,
     source: str | None = None,
@@ -109,13 +151,13 @@ def find_figures(
     since: date | None = None,
     until: date | None = None,
     lang: str | None = None,
-    limit: int | None = None,
-) -> list[Row]:
+    speaker_name: str | None = None,
+) -> Listing:
     """Figures with the statement (speaker) that reports them and their article's date, oldest first.
 
     ``counted`` matches the thing counted; ``source`` the reporting speaker (figures outside any
     statement have none and drop out); ``about`` the figure's words, what it counts, or the
-    statement around it.
+    statement around it; ``speaker_name`` one speaker exactly, as stored.
     """
     where = _Where()
     where.words("f.counted", counted)
@@ -124,47 +166,155 @@ def find_figures(
     where.dates("a.published", since, until)
     if lang:
         where.add("a.lang = ?", lang)
-    sql = f"""
-        SELECT f.id, f.article_id, a.published, a.lang, a.title,
-               f.value, f.qualifier, f.unit, f.currency, f.counted, f.low, f.high,
-               f.text, f.start_char, f.end_char, f.flags,
-               f.statement_id, s.speaker_name, s.speaker_role, s.speaker_kind, s.cue,
-               a.url, a.source
-        FROM figures f
-        JOIN articles a ON a.id = f.article_id
-        LEFT JOIN statements s ON s.id = f.statement_id
-        {where.sql()}
-        ORDER BY a.published NULLS LAST, f.article_id, f.idx
-        {_limit(limit)}
-    """
-    return _rows(con, sql, where.params)
+    if speaker_name is not None:
+        where.add("s.speaker_name = ?", speaker_name)
+    return _listing(
+        """f.id, f.article_id, a.published, a.lang, a.title,
+           f.value, f.qualifier, f.unit, f.currency, f.counted, f.low, f.high,
+           f.text, f.start_char, f.end_char, f.flags,
+           f.statement_id, s.speaker_name, s.speaker_role, s.speaker_kind, s.cue,
+           a.url, a.source""",
+        "figures f JOIN articles a ON a.id = f.article_id LEFT JOIN statements s ON s.id = f.statement_id",
+        where,
+        (SortKey(_NO_DATE_LAST, "DATE"), SortKey("f.article_id", "VARCHAR"), SortKey("f.idx", "BIGINT")),
+    )
 
 
-def list_articles(
-    con: duckdb.DuckDBPyConnection,
+def find_figures(con: duckdb.DuckDBPyConnection, *, limit: int | None = None, **filters: Any) -> list[Row]:
+    """``figures_listing`` read whole (or its first ``limit`` rows)."""
+    return figures_listing(**filters).rows(con, limit)
+
+
+def articles_listing(
     *,
     about: str | None = None,
+    words: str | None = None,
     since: date | None = None,
     until: date | None = None,
     lang: str | None = None,
-    limit: int | None = None,
-) -> list[Row]:
-    """Articles (without their text) with how many items each holds, newest first."""
+    article_ids: Sequence[str] | None = None,
+) -> Listing:
+    """Articles (without their text) with how many items each holds, newest first.
+
+    ``about`` matches the title; ``words`` the title or the text (full-text search).
+    """
     where = _Where()
     where.words("a.title", about)
+    where.words("concat_ws(' ', a.title, a.text)", words)
     where.dates("a.published", since, until)
     if lang:
         where.add("a.lang = ?", lang)
-    sql = f"""
-        SELECT a.id, a.published, a.published_source, a.lang, a.title,
-               a.n_statements, a.n_figures, a.n_times, a.n_entities, length(a.text) AS chars,
-               a.url, a.source, a.ingested_at
-        FROM articles a
-        {where.sql()}
-        ORDER BY a.published DESC NULLS LAST, a.ingested_at DESC, a.id
-        {_limit(limit)}
+    if article_ids is not None:
+        where.add("list_contains(?::VARCHAR[], a.id)", list(article_ids))
+    return _listing(
+        """a.id, a.published, a.published_source, a.lang, a.title,
+           a.n_statements, a.n_figures, a.n_times, a.n_entities, length(a.text) AS chars,
+           a.url, a.source, a.ingested_at""",
+        "articles a",
+        where,
+        (
+            SortKey(_NO_DATE_FIRST, "DATE", True),
+            SortKey("a.ingested_at", "TIMESTAMP", True),
+            SortKey("a.id", "VARCHAR"),
+        ),
+    )
+
+
+def list_articles(con: duckdb.DuckDBPyConnection, *, limit: int | None = None, **filters: Any) -> list[Row]:
+    """``articles_listing`` read whole (or its first ``limit`` rows)."""
+    return articles_listing(**filters).rows(con, limit)
+
+
+def speakers_listing(*, words: str | None = None, lang: str | None = None) -> Listing:
+    """Speakers as stored (one row per name), most statements first, with their dates and languages."""
+    where = _Where()
+    where.words(_SPEAKER_TEXT, words)
+    if lang:
+        where.add("a.lang = ?", lang)
+    inner = f"""(
+        SELECT s.speaker_name AS name, count(*) AS statements, count(DISTINCT s.article_id) AS articles,
+               min(a.published) AS first_published, max(a.published) AS last_published,
+               list_sort(list_distinct(list(a.lang))) AS langs,
+               coalesce(list_sort(list_distinct(list(s.speaker_role)
+                   FILTER (WHERE s.speaker_role IS NOT NULL)))[:5], []) AS roles,
+               any_value(s.speaker_kind) AS kind
+        FROM statements s JOIN articles a ON a.id = s.article_id
+        {where.sql()} {"AND" if where.parts else "WHERE"} s.speaker_name IS NOT NULL
+        GROUP BY s.speaker_name
+    ) sp"""
+    return Listing(
+        "sp.*",
+        inner,
+        (),
+        tuple(where.params),
+        (SortKey("sp.statements", "BIGINT", True), SortKey("sp.name", "VARCHAR")),
+    )
+
+
+def search_listing(
+    words: str,
+    *,
+    kinds: Sequence[str] = ("article", "statement"),
+    speaker: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    lang: str | None = None,
+    article_ids: Sequence[str] | None = None,
+) -> Listing:
+    """Full-text search: articles whose title or text, and statements whose words or speaker, hold
+    every word of ``words`` (case and accents folded), newest article first.
+
+    ``speaker`` keeps statements of that speaker, and articles holding one.
     """
-    return _rows(con, sql, where.params)
+    parts: list[str] = []
+    params: list[Any] = []
+    if "article" in kinds:
+        where = _Where()
+        where.words("concat_ws(' ', a.title, a.text)", words)
+        _common(where, since, until, lang, article_ids, "a.id")
+        if speaker:
+            inner = _Where()
+            inner.words(_SPEAKER_TEXT, speaker)
+            where.add(
+                f"EXISTS (SELECT 1 FROM statements s WHERE s.article_id = a.id AND {' AND '.join(inner.parts)})",
+                *inner.params,
+            )
+        parts.append(
+            f"""SELECT 'article' AS kind, a.id, a.id AS article_id, a.published, a.lang, a.title,
+                       NULL::VARCHAR AS speaker_name, NULL::VARCHAR AS cue, a.text AS text, a.url
+                FROM articles a{where.sql()}"""
+        )
+        params += where.params
+    if "statement" in kinds:
+        where = _Where()
+        where.words(f"concat_ws(' ', s.content, {_SPEAKER_TEXT})", words)  # "Blinken" finds what he said
+        where.words(_SPEAKER_TEXT, speaker)
+        _common(where, since, until, lang, article_ids, "s.article_id")
+        parts.append(
+            f"""SELECT 'statement' AS kind, s.id, s.article_id, a.published, a.lang, a.title,
+                       s.speaker_name, s.cue, s.content AS text, a.url
+                FROM statements s JOIN articles a ON a.id = s.article_id{where.sql()}"""
+        )
+        params += where.params
+    if not parts:
+        raise ValueError(f"search kinds are article and statement, not {', '.join(kinds)!r}")
+    source = "(" + " UNION ALL ".join(parts) + ") hits"
+    keys = (
+        SortKey("coalesce(hits.published, DATE '0001-01-01')", "DATE", True),
+        SortKey("hits.kind", "VARCHAR"),
+        SortKey("hits.id", "VARCHAR"),
+    )
+    return Listing("hits.*", source, (), tuple(params), keys)
+
+
+def _common(
+    where: _Where, since: date | None, until: date | None, lang: str | None, ids: Sequence[str] | None, column: str
+) -> None:
+    where.dates("a.published", since, until)
+    if lang:
+        where.add("a.lang = ?", lang)
+    if ids is not None:
+        where.add(f"list_contains(?::VARCHAR[], {column})", list(ids))
 
 
 def resolve_article_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
@@ -174,7 +324,7 @@ def resolve_article_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
         raise StoreError(f"{prefix!r} is not an article id (hexadecimal, as `newsclaims articles` lists them)")
     ids = [r[0] for r in con.execute("SELECT id FROM articles WHERE starts_with(id, ?) LIMIT 6", [prefix]).fetchall()]
     if not ids:
-        raise StoreError(f"no article with an id starting {prefix!r} in this store")
+        raise NotFoundError(f"no article with an id starting {prefix!r} in this store")
     if len(ids) > 1:
         shown = ", ".join(ids[:5])
         raise StoreError(f"{prefix!r} is ambiguous: {shown}{'...' if len(ids) > 5 else ''}; give more characters")
@@ -185,7 +335,7 @@ def load_record(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleRecor
     """The stored article with all its items, as the extraction produced it."""
     articles = _rows(con, "SELECT * FROM articles WHERE id = ?", [article_id])
     if not articles:
-        raise StoreError(f"no article {article_id} in this store")
+        raise NotFoundError(f"no article {article_id} in this store")
     children = {
         table: _rows(con, f"SELECT * FROM {table} WHERE article_id = ? ORDER BY idx", [article_id])
         for table in CHILD_TABLES

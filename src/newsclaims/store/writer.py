@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from newsclaims.records import ArticleRecord, Rejected
 from newsclaims.store.rows import SCHEMAS, Row, record_rows, rejected_row
@@ -26,23 +27,22 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class StoreWriter:
+class BatchWriter:
     """Collects records and rejections; ``commit`` makes them durable together.
 
     ``due()`` says when the buffer is worth committing: ``max_articles`` articles waiting, or
-    ``max_seconds`` since the last commit, so a killed run loses at most that much work.
+    ``max_seconds`` since the last commit, so a killed run loses at most that much work. Where the
+    tables go is the subclass's: a DuckDB connection (StoreWriter), or a server that owns the store.
     """
 
     def __init__(
         self,
-        con: duckdb.DuckDBPyConnection,
         max_articles: int = 16,
         max_seconds: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if max_articles < 1:
             raise ValueError("max_articles must be at least 1")
-        self.con = con
         self.max_articles = max_articles
         self.max_seconds = max_seconds
         self._clock = clock
@@ -54,9 +54,15 @@ class StoreWriter:
 
     def has_article(self, article_id: str) -> bool:
         """Whether the article is stored already or waiting in this writer."""
-        if article_id in self._records:
-            return True
-        return scalar(self.con, "SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
+        return article_id in self._records or self.is_stored(article_id)
+
+    def is_stored(self, article_id: str) -> bool:
+        raise NotImplementedError
+
+    def write_tables(self, tables: dict[str, pa.Table]) -> int:
+        """Write whole articles (Arrow tables by table name) in one transaction; returns how many
+        articles were stored."""
+        raise NotImplementedError
 
     def add(self, record: ArticleRecord) -> bool:
         """Buffer one article with its records; False when that article is already buffered."""
@@ -88,25 +94,67 @@ class StoreWriter:
             for table, table_rows in record_rows(record, at).items():
                 rows[table].extend(table_rows)
         rows["rejected"] = [rejected_row(r, at) for r in self._rejected]
-        self._write(rows)
-        stored, self._records = len(self._records), {}
+        tables = {t: pa.Table.from_pylist(rows[t], schema=SCHEMAS[t]) for t in _WRITE_ORDER if rows[t]}
+        stored = self.write_tables(tables)
+        self._records = {}
         self.committed_articles += stored
         self.committed_rejected += len(self._rejected)
         self._rejected = []
         self._last_commit = self._clock()
         return stored
 
-    def _write(self, rows: dict[str, list[Row]]) -> None:
+
+class StoreWriter(BatchWriter):
+    """The writer of a DuckDB connection (the one process that holds the store for writing)."""
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        max_articles: int = 16,
+        max_seconds: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(max_articles, max_seconds, clock)
+        self.con = con
+
+    def is_stored(self, article_id: str) -> bool:
+        return scalar(self.con, "SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
+
+    def write_tables(self, tables: dict[str, pa.Table], skip_stored: bool = False) -> int:
+        """``skip_stored`` leaves out articles already stored, with their rows, so a batch sent twice
+        (a retried hand-off, two ingests of one text at once) stores each article once."""
         self.con.begin()
         try:
+            if skip_stored:
+                tables = self._without_stored(tables)
             for table in _WRITE_ORDER:
-                if rows[table]:
-                    self._insert(table, pa.Table.from_pylist(rows[table], schema=SCHEMAS[table]))
+                if table in tables and tables[table].num_rows:
+                    self._insert(table, tables[table])
             self.con.commit()
         except BaseException:
             # A failed batch leaves nothing behind; the caller decides whether to retry or stop.
             self.con.rollback()
             raise
+        return tables["articles"].num_rows if "articles" in tables else 0
+
+    def _without_stored(self, tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+        if "articles" not in tables:
+            return tables
+        ids = tables["articles"].column("id").to_pylist()
+        stored = [
+            r[0] for r in self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()
+        ]
+        if not stored:
+            return tables
+        known = pa.array(stored, pa.string())
+        column = {"articles": "id", "statements": "article_id", "figures": "article_id", "times": "article_id"}
+        column["entities"] = "article_id"
+        return {
+            name: table.filter(pc.invert(pc.is_in(table.column(column[name]), value_set=known)))
+            if name in column
+            else table
+            for name, table in tables.items()
+        }
 
     def _insert(self, table: str, data: pa.Table) -> None:
         view = f"_incoming_{table}"

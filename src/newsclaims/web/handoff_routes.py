@@ -1,0 +1,58 @@
+"""The routes a local `newsclaims ingest` hands its batches to (see ``store.handoff``).
+
+Not part of the public API (absent from /openapi.json): they take the token of the serve file
+beside the store, never the server's --token.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials
+from starlette.concurrency import run_in_threadpool
+
+from newsclaims.store import StoreWriter
+from newsclaims.store.handoff import HANDOFF_PREFIX, decode_tables
+from newsclaims.web.access import StoreAccess
+from newsclaims.web.errors import ApiError
+from newsclaims.web.security import bearer
+
+router = APIRouter(prefix=HANDOFF_PREFIX, include_in_schema=False)
+
+
+def _check(request: Request, credentials: HTTPAuthorizationCredentials | None) -> StoreAccess:
+    expected: str = request.app.state.settings.handoff_token
+    given = credentials.credentials if credentials is not None else ""
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise ApiError(401, "the hand-off token of the serve file beside the store is required")
+    access: StoreAccess = request.app.state.access
+    return access
+
+
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+@router.get("/ping")
+def ping(request: Request, credentials: Credentials) -> dict[str, Any]:
+    access = _check(request, credentials)
+    return {"db": str(access.db)}
+
+
+@router.get("/articles/{article_id}")
+def stored(request: Request, credentials: Credentials, article_id: str) -> dict[str, Any]:
+    access = _check(request, credentials)
+    with access.reader() as con:
+        return {"stored": StoreWriter(con).is_stored(article_id)}
+
+
+@router.post("/batch")
+async def batch(request: Request, credentials: Credentials) -> dict[str, Any]:
+    access = _check(request, credentials)
+    try:
+        tables = decode_tables(await request.body())
+    except ValueError as exc:
+        raise ApiError(400, f"not a batch of the store's tables: {exc}") from exc
+    stored = await run_in_threadpool(access.write, lambda writer: writer.write_tables(tables, skip_stored=True))
+    return {"stored": stored}
