@@ -15,8 +15,9 @@ from newsclaims.evaluation import score
 
 # (gold set, measure) -> lowest acceptable F1. Measured 2026-12-06, after dev grew to 32 articles (19
 # of them unseen when the rules were written): dev statements 0.944, attributed 0.880,
-# figures+qualifier 0.985, times+value 0.958; dev-en statements 0.753, attributed 0.642,
-# figures+qualifier 0.846, times+value 0.802; timebank-fr 0.858; timebank-en 0.868; team set
+# figures+qualifier 0.985, times+value 0.958; dev-en (English on its parser since 2026-12-06)
+# statements 0.918, attributed 0.882, figures+qualifier 0.856, times+value 0.789; timebank-fr 0.861;
+# timebank-en 0.857; team set
 # (eval/team, team-written; its error report guided one round of general fixes) statements 0.975,
 # attributed 0.963, figures 1.000, times 1.000.
 FLOORS = {
@@ -24,8 +25,8 @@ FLOORS = {
     ("dev", "attributed"): 0.86,
     ("dev", "figures+qualifier"): 0.97,
     ("dev", "times+value"): 0.92,
-    ("dev-en", "statements"): 0.74,
-    ("dev-en", "attributed"): 0.62,
+    ("dev-en", "statements"): 0.90,
+    ("dev-en", "attributed"): 0.86,
     ("dev-en", "figures+qualifier"): 0.83,
     ("dev-en", "times+value"): 0.78,
     ("timebank-fr", "times+value"): 0.84,

@@ -135,6 +135,9 @@ class ReferentBuilder:
             return coordinated
         runs = _name_runs(toks, self.surnames, lx)
         head = next((t for t in toks if (t.pos_ == "NOUN" or is_title_word(t, lx)) and not _possessor(t, lx)), None)
+        if head is None:
+            # "un jeune manifestant": a person noun the tagger took for an adjective
+            head = next((t for t in toks if t.pos_ == "ADJ" and noun_class(t, lx) is not None), None)
         first_content = next((k for k, t in enumerate(toks) if t.pos_ not in ("ADJ", "DET", "NUM")), 0)
         if runs and runs[0][0] <= first_content and runs[0][2] != "PER":
             # "U.S. Secretary of State Madeleine Albright", "Tanzanian Foreign Minister Jakaya Kikwete": a

@@ -142,7 +142,8 @@ class SubjectReader:
                 return SourceRef(pronoun=subj.i)
             relative = verb.dep_ in self.lx.deps.relative_clause and verb.head.pos_ in ("NOUN", "PROPN")
             if low in pron.relative_subject and relative:
-                return SourceRef(span=self._noun_span(verb.head, subj.i), strict=cue.info.weak)
+                span = self._noun_span(verb.head, subj.i)
+                return SourceRef(span=self._named_before(span), strict=cue.info.weak)
             if low.split("-")[0] in pron.demonstrative:
                 return SourceRef(pronoun=subj.i)  # "celle-ci", also when split as "Celle - ci"
             return None
@@ -151,6 +152,16 @@ class SubjectReader:
         if subj.lower_ in pron.latter:
             return SourceRef(pronoun=subj.i)  # "ce dernier"
         return SourceRef(span=self._noun_span(subj, self._group_start(verb)), strict=cue.info.weak)
+
+    def _named_before(self, span: tuple[int, int]) -> tuple[int, int]:
+        """ "Bernard Bonnet, le successeur de Claude Erignac, qui ...": a description in apposition to a
+        person's name stands for that person."""
+        doc, a = self.doc, span[0]
+        if a >= 2 and doc[a - 1].text == "," and self.lx.ent(doc[a - 2]) == "PER":
+            named = entity_span(doc[a - 2])
+            if named is not None and named[1] == a - 1:
+                return named
+        return span
 
     def _group_start(self, verb: Token) -> int:
         return verb_group(self.view, verb)[0]
