@@ -191,6 +191,18 @@ class Resolver:
                     if _compatible(m.referent, ref.gender, "s"):
                         return m.referent
                     break
+        # "Pour Jérémie Zimmermann, « ... ». Le porte-parole du collectif se félicite que ...": right
+        # after a person spoke, a description that names no one else and fits them is that person.
+        for m in self._recent(unit - 2):
+            if m.pos >= pos or unit - m.unit > 2:
+                continue
+            person = m.referent
+            if person.kind != "person" or not _compatible(person, ref.gender, "s"):
+                break
+            role = set(person.role.casefold().split()) if person.role else None
+            if role is None or role & words:
+                return person
+            break
         return ref
 
     def _named_body(self, ref: Referent, pos: int, unit: int) -> Referent:
