@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsclaims.errors import InputError
+from newsclaims.errors import InputError, UsageError
 from newsclaims.lang import detect_language, is_supported
 from newsclaims.nlp import SUPPORTED_LANGS
 from newsclaims.pipeline import extract_article, extract_articles, make_article
@@ -42,6 +42,14 @@ class Batch:
 
     def count(self, table: str) -> int:
         return int(self.tables[table].num_rows)
+
+
+def checked_lang(lang: str) -> str:
+    """A runner's --lang: fr, en or auto (case folded); anything else is a usage error."""
+    lang = lang.lower()
+    if lang != "auto" and not is_supported(lang):
+        raise UsageError(f"--lang {lang}: newsclaims reads {', '.join(SUPPORTED_LANGS)} (or auto)")
+    return lang
 
 
 def prepare(item: SourceItem, lang: str = "auto") -> Article | Rejected:

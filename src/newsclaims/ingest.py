@@ -24,10 +24,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 import duckdb
 
-from newsclaims.batch import Batch, ExtractBatch, extract_batch, extract_items, prepare
+from newsclaims.batch import Batch, ExtractBatch, checked_lang, extract_batch, extract_items, prepare
 from newsclaims.errors import NewsclaimsError, UsageError
-from newsclaims.lang import is_supported
-from newsclaims.nlp import SUPPORTED_LANGS
 from newsclaims.records import Rejected, article_id
 from newsclaims.store.handoff import open_writer
 from newsclaims.store.writer import BatchWriter
@@ -129,9 +127,7 @@ def ingest_items(
     ``extract`` turns a batch of articles into records (default ``batch.extract_batch``, the
     pipeline); with several workers it must be a module-level function, as it is sent to the processes.
     """
-    lang = lang.lower()
-    if lang != "auto" and not is_supported(lang):
-        raise UsageError(f"--lang {lang}: newsclaims reads {', '.join(SUPPORTED_LANGS)} (or auto)")
+    lang = checked_lang(lang)
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise UsageError("--workers must be at least 1")
