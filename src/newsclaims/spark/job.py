@@ -42,6 +42,7 @@ class SparkRun:
     skipped: int = 0  # the same text met more than once: one article kept
     rejections: list[Rejected] = field(default_factory=list)
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # of ``seconds``, starting Spark (the JVM); 0 with a session given
 
     @property
     def stored(self) -> int:
@@ -59,6 +60,7 @@ class SparkRun:
             "rejected": self.rejected,
             **{t: n for t, n in self.counts.items() if t not in ("articles", "rejected")},
             "seconds": round(self.seconds, 3),
+            "startup_seconds": round(self.startup_seconds, 3),
             "articles_per_second": round(self.stored / self.seconds, 3) if self.seconds else 0.0,
             "rejections": [r.to_dict() for r in self.rejections],
         }
@@ -88,6 +90,7 @@ def run_spark(
         raise UsageError("--engine spark reads files, folders and URLs, not standard input")
     started = time.monotonic()
     session = spark or start_session(master)
+    startup = time.monotonic() - started
     if _exists(session, out):
         raise UsageError(f"--out {out} exists already; name a new folder (Spark writes one folder per table in it)")
     found, roots, missing = _resolve(session, paths)
@@ -120,6 +123,7 @@ def run_spark(
         skipped=int((met[0] if met else 0) or 0) - counts["articles"],
         rejections=[Rejected(r["source"], r["reason"], r["detail"]) for r in sample],
         seconds=time.monotonic() - started,
+        startup_seconds=startup,
     )
 
 
