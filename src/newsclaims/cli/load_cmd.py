@@ -7,6 +7,7 @@ import click
 from newsclaims.cli.query_cmd import db_option
 from newsclaims.store import open_store
 from newsclaims.store.dataset import load_dataset
+from newsclaims.terminal import printable
 
 
 @click.command()
@@ -22,4 +23,4 @@ def load(directory: str, db: str) -> None:
         con.close()
     articles = added.get("articles", 0)
     records = ", ".join(f"{added.get(t, 0)} {t}" for t in ("statements", "figures", "times", "entities"))
-    click.echo(f"{articles} articles loaded into {db} ({records}), {added.get('rejected', 0)} rejections")
+    click.echo(f"{articles} articles loaded into {printable(db)} ({records}), {added.get('rejected', 0)} rejections")
