@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import shared_path
-from newsclaims import ingest as ingest_module
+from newsclaims import batch as batch_module
 from newsclaims.cli import cli
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED
 from newsclaims.ingest import IngestStats, ingest_items, prepare
@@ -107,8 +107,8 @@ def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def many(articles: list[Article], batch_size: int = 16, n_process: int = 1):
         return [one(a) for a in articles]
 
-    monkeypatch.setattr(ingest_module, "extract_articles", many)
-    monkeypatch.setattr(ingest_module, "extract_article", one)
+    monkeypatch.setattr(batch_module, "extract_articles", many)
+    monkeypatch.setattr(batch_module, "extract_article", one)
     return seen
 
 

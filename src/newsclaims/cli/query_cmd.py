@@ -47,8 +47,8 @@ db_option = click.option(
     default=DEFAULT_DB,
     show_default=True,
     envvar=DB_ENV,
-    type=click.Path(dir_okay=False),
-    help=f"The store file (or ${DB_ENV}).",
+    type=click.Path(),
+    help=f"The store file (or ${DB_ENV}); for reading, also a folder of Parquet tables (ingest --engine spark).",
 )
 
 
