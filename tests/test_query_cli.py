@@ -111,6 +111,7 @@ def test_export_writes_one_file_per_table(db: str, tmp_path: Path, fmt: str) -> 
     assert code == 0
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     expected = ["articles", "entities", "figures", "rejected", "schema_version", "statements", "times"]
+    expected += ["article_features", "canonical_entities", "stories", "story_articles"]
     assert written == sorted(f"{t}.{fmt}" for t in expected)
     assert "articles" in out and "3 rows" in out
 

@@ -130,7 +130,18 @@ def test_new_store_is_at_latest_version_and_reopening_changes_nothing(tmp_path: 
     path = tmp_path / "s.duckdb"
     con = open_store(path)
     assert current_version(con) == LATEST_VERSION
-    assert set(table_counts(con)) == {"articles", "statements", "figures", "times", "entities", "rejected"}
+    assert set(table_counts(con)) == {
+        "articles",
+        "statements",
+        "figures",
+        "times",
+        "entities",
+        "article_features",
+        "rejected",
+        "canonical_entities",
+        "stories",
+        "story_articles",
+    }
     con.close()
     con = open_store(path)
     assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == LATEST_VERSION
@@ -303,9 +314,9 @@ def test_export_writes_every_table(store: duckdb.DuckDBPyConnection, tmp_path: P
     out = tmp_path / "it's out"  # a quote in the path must not break COPY
     paths = export_tables(store, out, fmt)  # type: ignore[arg-type]
     names = {p.name for p in paths}
-    assert names == {
-        f"{t}.{fmt}" for t in ("articles", "statements", "figures", "times", "entities", "rejected", "schema_version")
-    }
+    tables = ("articles", "statements", "figures", "times", "entities", "article_features", "rejected")
+    links = ("canonical_entities", "stories", "story_articles")
+    assert names == {f"{t}.{fmt}" for t in (*tables, *links, "schema_version")}
     check = duckdb.connect()
     counts = table_counts(store)
     for table, n in counts.items():

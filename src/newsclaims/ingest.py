@@ -26,6 +26,7 @@ import duckdb
 
 from newsclaims.batch import Batch, ExtractBatch, checked_lang, extract_batch, extract_items, prepare
 from newsclaims.errors import NewsclaimsError, UsageError
+from newsclaims.gazetteer import use_entities
 from newsclaims.records import Rejected, article_id
 from newsclaims.store.handoff import open_writer
 from newsclaims.store.writer import BatchWriter
@@ -98,6 +99,8 @@ def ingest(
     workers: int | None = None,
     stdin: BinaryIO | None = None,
     progress: ProgressCallback | None = None,
+    link: bool = True,
+    entities: str | Path | None = None,
 ) -> IngestStats:
     """Read every input under ``paths`` into the store at ``db``; returns what was done.
 
@@ -108,7 +111,9 @@ def ingest(
     # Imported here, not at the top: worker processes import this module and never read inputs.
     from newsclaims.sources import iter_inputs
 
-    return ingest_items(iter_inputs(paths, stdin=stdin), db, lang=lang, workers=workers, progress=progress)
+    return ingest_items(
+        iter_inputs(paths, stdin=stdin), db, lang=lang, workers=workers, progress=progress, link=link, entities=entities
+    )
 
 
 def ingest_items(
@@ -121,20 +126,27 @@ def ingest_items(
     commit_articles: int = COMMIT_ARTICLES,
     commit_seconds: float = COMMIT_SECONDS,
     extract: ExtractBatch | None = None,
+    link: bool = True,
+    entities: str | Path | None = None,
 ) -> IngestStats:
     """``ingest`` over items already read (SourceItems and the rejections met while reading).
 
     ``extract`` turns a batch of articles into records (default ``batch.extract_batch``, the
     pipeline); with several workers it must be a module-level function, as it is sent to the processes.
+    ``link`` gives each article its story as it is stored (False: a later `newsclaims link` does);
+    ``entities`` is a user's entities file, read by every worker (``gazetteer.use_entities``).
     """
     lang = checked_lang(lang)
+    use_entities(entities)
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise UsageError("--workers must be at least 1")
     # With `newsclaims serve` holding the store, the batches go to the server (see store.handoff).
-    with open_writer(db, max_articles=commit_articles, max_seconds=commit_seconds) as writer:
+    with open_writer(db, max_articles=commit_articles, max_seconds=commit_seconds, link=link) as writer:
         extractor: Extractor = (
-            InProcessExtractor(lang, extract) if workers == 1 else PoolExtractor(workers, lang, extract)
+            InProcessExtractor(lang, extract)
+            if workers == 1
+            else PoolExtractor(workers, lang, extract, entities=str(entities) if entities else None)
         )
         run = _Run(writer, extractor, progress)
         try:
@@ -258,9 +270,15 @@ class PoolExtractor:
     """
 
     def __init__(
-        self, workers: int, lang: str = "auto", extract: ExtractBatch | None = None, batch: int = BATCH_ARTICLES // 2
+        self,
+        workers: int,
+        lang: str = "auto",
+        extract: ExtractBatch | None = None,
+        batch: int = BATCH_ARTICLES // 2,
+        entities: str | None = None,
     ) -> None:
         self.workers = workers
+        self.entities = entities
         self.lang = lang
         self.extract = extract
         self.batch = batch
@@ -275,7 +293,7 @@ class PoolExtractor:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_start,
-                initargs=(os.getpid(),),
+                initargs=(os.getpid(), self.entities),
             )
         return self._pool
 
@@ -320,10 +338,12 @@ class PoolExtractor:
         return out
 
 
-def _worker_start(parent: int) -> None:
-    """Worker set-up: Ctrl-C is the main process's to handle (it commits and stops the pool), and
-    a worker whose parent died exits. The spaCy model loads on the first task, once per worker."""
+def _worker_start(parent: int, entities: str | None = None) -> None:
+    """Worker set-up: Ctrl-C is the main process's to handle (it commits and stops the pool), a
+    worker whose parent died exits, and the user's entities file is read. The spaCy model loads on
+    the first task, once per worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    use_entities(entities)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 

@@ -29,7 +29,7 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from newsclaims.cli import extract_cmd, ingest_cmd, load_cmd, query_cmd, serve_cmd, story_cmd
+    from newsclaims.cli import extract_cmd, ingest_cmd, load_cmd, query_cmd, serve_cmd, stories_cmd, story_cmd
 
     cli.add_command(extract_cmd.extract)
     cli.add_command(ingest_cmd.ingest)
@@ -39,6 +39,8 @@ def _register() -> None:
     cli.add_command(story_cmd.story_command)
     cli.add_command(story_cmd.demo)
     cli.add_command(serve_cmd.serve)
+    for command in (stories_cmd.stories, stories_cmd.claims, stories_cmd.link):
+        cli.add_command(command)
 
 
 _register()

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newsclaims.cli.options import LANG_CHOICE
+from newsclaims.cli.options import LANG_CHOICE, entities_option
 from newsclaims.cli.query_cmd import db_option
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED, UsageError
 from newsclaims.render import PipeConsole
@@ -53,6 +53,8 @@ MAX_REJECTS_LISTED = 10
 @click.option(
     "--master", default=None, help="With --engine spark: local[*], spark://host:7077, yarn... [default: local[*]]."
 )
+@entities_option
+@click.option("--no-link", is_flag=True, help="Store without grouping into stories (a later `newsclaims link` does).")
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -65,6 +67,8 @@ def ingest(
     engine: str,
     out: str | None,
     master: str | None,
+    entities_file: str | None,
+    no_link: bool,
 ) -> None:
     """Read articles into the store: files, folders (recursive), globs and - (standard input).
 
@@ -75,8 +79,12 @@ def ingest(
     With --engine spark, Spark reads the inputs (local paths or Hadoop URLs) and writes the store's
     tables as Parquet under --out; `newsclaims load` copies them into a store, --db DIR queries them.
     """
+    if entities_file is not None:
+        from newsclaims.gazetteer import load_entities_file
+
+        load_entities_file(entities_file)  # a malformed file is an error before any work
     if engine == "spark":
-        _ingest_spark(ctx, paths, out, master, lang, workers, quiet, as_json)
+        _ingest_spark(ctx, paths, out, master, lang, workers, quiet, as_json, entities_file)
         return
     if out is not None or master is not None:
         raise UsageError("--out and --master go with --engine spark")
@@ -85,7 +93,16 @@ def ingest(
 
     stdin = sys.stdin.buffer if "-" in paths else None
     with _reporter(silent=quiet or as_json) as report:
-        stats = run_ingest(list(paths), db, lang=lang, workers=workers, stdin=stdin, progress=report)
+        stats = run_ingest(
+            list(paths),
+            db,
+            lang=lang,
+            workers=workers,
+            stdin=stdin,
+            progress=report,
+            link=not no_link,
+            entities=entities_file,
+        )
     if as_json:
         click.echo(safe_json({"db": db, **stats.to_dict()}))
     elif not quiet:
@@ -102,6 +119,7 @@ def _ingest_spark(
     workers: int | None,
     quiet: bool,
     as_json: bool,
+    entities_file: str | None = None,
 ) -> None:
     if out is None:
         raise UsageError("--engine spark writes Parquet tables: name the folder with --out DIR")
@@ -109,7 +127,7 @@ def _ingest_spark(
         raise UsageError("--workers is for the local engine; Spark runs a task per core of --master (local[N])")
     from newsclaims.spark import run_spark
 
-    run = run_spark(list(paths), out, master=master, lang=lang)
+    run = run_spark(list(paths), out, master=master, lang=lang, entities=entities_file)
     if as_json:
         click.echo(safe_json(run.to_dict()))
     elif not quiet:

@@ -7,6 +7,7 @@ import click
 from newsclaims.cli.query_cmd import db_option
 from newsclaims.store import open_store
 from newsclaims.store.dataset import load_dataset
+from newsclaims.store.linking import link_articles
 from newsclaims.terminal import printable
 
 
@@ -15,12 +16,19 @@ from newsclaims.terminal import printable
 @db_option
 def load(directory: str, db: str) -> None:
     """Load a folder of Parquet tables (the output of ingest --engine spark, or of export) into the
-    store. Articles already stored (same id) are left as they are, so loading twice adds nothing."""
+    store, and group the new articles into the store's stories. Articles already stored (same id)
+    are left as they are, so loading twice adds nothing."""
     con = open_store(db)
     try:
         added = load_dataset(con, directory)
+        con.begin()
+        linked = link_articles(con)  # the dataset's articles join the store's stories, oldest first
+        con.commit()
     finally:
         con.close()
     articles = added.get("articles", 0)
     records = ", ".join(f"{added.get(t, 0)} {t}" for t in ("statements", "figures", "times", "entities"))
-    click.echo(f"{articles} articles loaded into {printable(db)} ({records}), {added.get('rejected', 0)} rejections")
+    click.echo(
+        f"{articles} articles loaded into {printable(db)} ({records}), {added.get('rejected', 0)} rejections;"
+        f" {linked.articles} linked into stories ({linked.new_stories} new)"
+    )

@@ -46,4 +46,11 @@ class LanguageChoice(click.ParamType):
 
 
 ISO_DATE = IsoDate()
+entities_option = click.option(
+    "--entities",
+    "entities_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Your own entities (TSV: canonical, kind, names, seats, as the packs' entities.tsv; kind person too).",
+)
 LANG_CHOICE = LanguageChoice()

@@ -13,9 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from newsclaims.languages.files import load_tsv
+from newsclaims.languages.files import load_tsv, split_bar
 
-EntityKind = Literal["organisation", "state"]
+EntityKind = Literal["organisation", "state", "person"]
 COLUMNS = ("canonical", "kind", "names", "seats")
 
 
@@ -30,12 +30,7 @@ class EntityRow(BaseModel):
     @field_validator("names", "seats", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
-        if isinstance(value, str):
-            parts = tuple(p.strip() for p in value.split("|"))
-            if any(not p for p in parts):
-                raise ValueError("an empty name between '|'")
-            return parts
-        return value
+        return split_bar(value)
 
 
 class EntityData(BaseModel):

@@ -16,6 +16,7 @@ from newsclaims.languages.figures_data import FigureData
 from newsclaims.languages.files import load_toml
 from newsclaims.languages.meta import PackMeta
 from newsclaims.languages.statements_data import CueRow, StatementData, load_cues
+from newsclaims.languages.stories_data import ConceptData, StoryWords, load_concepts
 from newsclaims.languages.times_data import TimeData
 
 FILES = (
@@ -26,6 +27,8 @@ FILES = (
     "times.toml",
     "datelines.toml",
     "entities.tsv",
+    "concepts.tsv",
+    "stories.toml",
 )
 
 
@@ -38,6 +41,8 @@ class LanguagePack:
     times: TimeData
     datelines: DatelineData
     entities: EntityData
+    concepts: ConceptData
+    stories: StoryWords
     origin: str = field(default="", compare=False)  # where it was loaded from, for messages
 
     @property
@@ -69,5 +74,7 @@ def load_pack(root: Traversable, origin: str = "") -> LanguagePack:
         times=load_toml(root, "times.toml", TimeData, code),
         datelines=load_toml(root, "datelines.toml", DatelineData, code),
         entities=load_entities(root, code),
+        concepts=load_concepts(root, code),
+        stories=load_toml(root, "stories.toml", StoryWords, code),
         origin=origin or str(root),
     )

@@ -20,6 +20,7 @@ import duckdb
 
 from newsclaims.batch import ExtractBatch, checked_lang
 from newsclaims.errors import UsageError
+from newsclaims.gazetteer import load_entities_file
 from newsclaims.records import Rejected
 from newsclaims.spark.session import start_session
 from newsclaims.spark.tasks import FILE_COLUMN, extract_files, source_name, wide_schema
@@ -74,12 +75,16 @@ def run_spark(
     lang: str = "auto",
     spark: SparkSession | None = None,
     extract: ExtractBatch | None = None,
+    entities: str | None = None,
 ) -> SparkRun:
     """Extract every article under ``paths`` (local paths or Hadoop URLs: s3a://, hdfs://) on Spark
     and write the store's tables as Parquet under ``out`` (a folder that must not exist yet).
 
     ``spark``: a session to use (default: one started for ``master``). ``extract``: as for
     ``ingest_items``, an importable function turning articles into records (default: the pipeline).
+    ``entities``: a user's entities file, read here and sent to the tasks. Stories are not formed
+    here (they need every article in date order): `newsclaims load` forms them, and the commands
+    reading the dataset in place form them in memory.
     """
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -97,7 +102,10 @@ def run_spark(
     schema = from_arrow_schema(wide_schema())
     files = session.read.format("binaryFile").option("recursiveFileLookup", "true").load(found) if found else None
     if files is not None:
-        task = functools.partial(extract_files, lang=lang, roots=roots, extract=extract)
+        user_entities = load_entities_file(entities) if entities else ()
+        task = functools.partial(
+            extract_files, lang=lang, roots=roots, extract=extract, entities=user_entities, entities_origin=entities
+        )
         wide = files.mapInArrow(task, schema)
     else:
         wide = session.createDataFrame([], schema)

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 import pyarrow as pa
 
 from newsclaims.batch import Batch, ExtractBatch, extract_items
+from newsclaims.gazetteer import use_entity_rows
+from newsclaims.languages.entities_data import EntityRow
 from newsclaims.records import Rejected
 from newsclaims.sources import SourceItem, read_stream
 from newsclaims.spark.isolation import IsolatedExtractor
@@ -64,6 +66,8 @@ def extract_files(
     roots: Sequence[tuple[str, str]] = (),
     extract: ExtractBatch | None = None,
     batch_items: int = BATCH_ITEMS,
+    entities: tuple[EntityRow, ...] = (),
+    entities_origin: str | None = None,
 ) -> Iterator[pa.RecordBatch]:
     """``mapInArrow`` over Spark's binaryFile rows (path, length, content): every file read by the
     local runner's readers, its articles extracted by ``batch.extract_items``.
@@ -72,6 +76,8 @@ def extract_files(
     extracts each article alone in a child process, so the article that kills it becomes a
     rejection instead of failing the partition again.
     """
+    if entities_origin:  # the user's entities file, read on the driver
+        use_entity_rows(entities, entities_origin)
     isolated = IsolatedExtractor(lang, extract) if _attempt() > 0 else None
     try:
         for rb in batches:

@@ -13,7 +13,7 @@ import duckdb
 
 from newsclaims.store.errors import StoreError
 from newsclaims.store.migrations import current_version, migrate
-from newsclaims.store.schema import DATA_TABLES, LATEST_VERSION
+from newsclaims.store.schema import DATA_TABLES, LATEST_VERSION, LINK_TABLES
 from newsclaims.store.sql import scalar
 
 
@@ -25,7 +25,7 @@ def table_files(directory: str | Path) -> dict[str, str]:
     """The Parquet files of each table the dataset holds, as a DuckDB file pattern."""
     root = Path(directory)
     found: dict[str, str] = {}
-    for table in (*DATA_TABLES, "schema_version"):
+    for table in (*DATA_TABLES, *LINK_TABLES, "schema_version"):
         folder, single = root / table, root / f"{table}.parquet"
         if folder.is_dir() and any(folder.rglob("*.parquet")):
             found[table] = str(folder / "**" / "*.parquet")
@@ -67,7 +67,9 @@ def open_dataset(directory: str | Path) -> duckdb.DuckDBPyConnection:
     _check(root, files)
     con = duckdb.connect(":memory:")
     migrate(con)  # the store's empty tables, at the latest version: the columns every view keeps
-    for table in DATA_TABLES:
+    if not all(t in files for t in LINK_TABLES):
+        files = {t: f for t, f in files.items() if t not in LINK_TABLES}  # no stories: linked in memory
+    for table in (*DATA_TABLES, *LINK_TABLES):
         if table not in files:
             continue
         columns = ", ".join(_columns(con, table))

@@ -9,11 +9,11 @@ from typing import Literal
 import duckdb
 
 from newsclaims.errors import OutputError
-from newsclaims.store.schema import DATA_TABLES
+from newsclaims.store.schema import DATA_TABLES, LINK_TABLES
 
 ExportFormat = Literal["parquet", "csv", "jsonl"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "csv", "jsonl")
-EXPORT_TABLES = (*DATA_TABLES, "schema_version")
+EXPORT_TABLES = (*DATA_TABLES, *LINK_TABLES, "schema_version")
 
 _OPTIONS = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}
 # A CSV text cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection);

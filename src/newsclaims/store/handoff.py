@@ -139,15 +139,27 @@ class HandoffWriter(BatchWriter):
         return int(answer["stored"])
 
 
+def link_through_server(db: str | Path) -> dict[str, int]:
+    """Ask the server holding ``db`` to link its articles that have no story."""
+    info = live_server(db)
+    if info is None:
+        raise StoreError(f"no server holds {db} any more; run the command again")
+    answer = _request(info, "POST", "/link", b"", timeout=BATCH_TIMEOUT)
+    return {k: int(answer[k]) for k in ("articles", "new_stories", "entities")}
+
+
 @contextlib.contextmanager
-def open_writer(db: str | Path, max_articles: int = 16, max_seconds: float = 1.0) -> Iterator[BatchWriter]:
-    """The writer of ``db``: through the server that holds it when one runs, else the file itself."""
+def open_writer(
+    db: str | Path, max_articles: int = 16, max_seconds: float = 1.0, link: bool = True
+) -> Iterator[BatchWriter]:
+    """The writer of ``db``: through the server that holds it when one runs (the server links what
+    it stores), else the file itself; ``link`` False leaves stories to a later `newsclaims link`."""
     info = live_server(db)
     if info is not None:
         yield HandoffWriter(info, max_articles, max_seconds)
         return
     con = open_store(db)
     try:
-        yield StoreWriter(con, max_articles=max_articles, max_seconds=max_seconds)
+        yield StoreWriter(con, max_articles=max_articles, max_seconds=max_seconds, link=link)
     finally:
         con.close()

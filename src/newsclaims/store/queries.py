@@ -19,7 +19,7 @@ from newsclaims.records import ArticleRecord
 from newsclaims.store.errors import NotFoundError, StoreError
 from newsclaims.store.listing import Listing, SortKey
 from newsclaims.store.rows import Row, record_from_rows
-from newsclaims.store.schema import CHILD_TABLES, DATA_TABLES
+from newsclaims.store.schema import CHILD_TABLES, DATA_TABLES, LINK_TABLES
 from newsclaims.store.sql import rows as _rows
 from newsclaims.store.sql import scalar
 
@@ -272,9 +272,9 @@ def search_listing(
         where = _Where()
         where.words("concat_ws(' ', a.title, a.text)", words)
         _common(where, since, until, lang, article_ids, "a.id")
-        if speaker:
-            inner = _Where()
-            inner.words(_SPEAKER_TEXT, speaker)
+        inner = _Where()
+        inner.words(_SPEAKER_TEXT, speaker)
+        if inner.parts:  # a speaker given in words (not only spaces or punctuation)
             where.add(
                 f"EXISTS (SELECT 1 FROM statements s WHERE s.article_id = a.id AND {' AND '.join(inner.parts)})",
                 *inner.params,
@@ -347,7 +347,7 @@ def load_record(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleRecor
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """How many rows each table holds."""
-    return {t: int(scalar(con, f"SELECT count(*) FROM {t}")) for t in DATA_TABLES}
+    return {t: int(scalar(con, f"SELECT count(*) FROM {t}")) for t in (*DATA_TABLES, *LINK_TABLES)}
 
 
 def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:

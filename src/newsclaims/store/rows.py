@@ -2,6 +2,8 @@
 
 Pure functions, no database: ``store.arrow`` turns rows into Arrow tables (with the schema of the
 store's DDL), ``show`` turns rows back into an ArticleRecord, and the round trip is exact (tests check it).
+What a record points to across the store (canonical entities, figure concepts, story features:
+``stories.links``) is computed here too, so every runner stores it with the record.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from newsclaims.records import Article, ArticleRecord, Entity, Figure, Rejected, Speaker, Statement, TextSpan, TimeExpr
+from newsclaims.stories.links import Feature, FigureLink, SpeakerLink, record_links
 
 Row = dict[str, Any]
 
@@ -27,6 +30,7 @@ def record_rows(record: ArticleRecord, ingested_at: datetime) -> dict[str, list[
     """The rows one article adds to each table."""
     a = record.article
     aid = a.id
+    links = record_links(record)
     return {
         "articles": [
             {
@@ -45,10 +49,19 @@ def record_rows(record: ArticleRecord, ingested_at: datetime) -> dict[str, list[
                 "ingested_at": ingested_at,
             }
         ],
-        "statements": [_statement_row(aid, i, s) for i, s in enumerate(record.statements)],
-        "figures": [_figure_row(aid, i, f) for i, f in enumerate(record.figures)],
+        "statements": [
+            _statement_row(aid, i, s, link)
+            for i, (s, link) in enumerate(zip(record.statements, links.speakers, strict=True))
+        ],
+        "figures": [
+            _figure_row(aid, i, f, link) for i, (f, link) in enumerate(zip(record.figures, links.figures, strict=True))
+        ],
         "times": [_time_row(aid, i, t) for i, t in enumerate(record.times)],
-        "entities": [_entity_row(aid, i, e) for i, e in enumerate(record.entities)],
+        "entities": [
+            _entity_row(aid, i, e, ref.id if ref else None)
+            for i, (e, ref) in enumerate(zip(record.entities, links.mentions, strict=True))
+        ],
+        "article_features": [_feature_row(aid, i, f) for i, f in enumerate(links.features)],
     }
 
 
@@ -65,7 +78,7 @@ def _split_extractor(value: str | None, default: str) -> tuple[str, str]:
     return name, version or "0"
 
 
-def _statement_row(aid: str, index: int, s: Statement) -> Row:
+def _statement_row(aid: str, index: int, s: Statement, link: SpeakerLink) -> Row:
     mention = s.speaker.mention
     return {
         "id": statement_id(aid, index),
@@ -91,10 +104,13 @@ def _statement_row(aid: str, index: int, s: Statement) -> Row:
         "said_on": s.said_on,
         "said_on_from": s.said_on_from,
         "extractor": _extractor(s.extractor, s.version),
+        "speaker_entity_id": link.entity.id if link.entity else None,
+        "speaker_affiliation_id": link.affiliation.id if link.affiliation else None,
+        "speaks_for": link.speaks_for,
     }
 
 
-def _figure_row(aid: str, index: int, f: Figure) -> Row:
+def _figure_row(aid: str, index: int, f: Figure, link: FigureLink) -> Row:
     return {
         "id": figure_id(aid, index),
         "article_id": aid,
@@ -112,6 +128,11 @@ def _figure_row(aid: str, index: int, f: Figure) -> Row:
         "flags": list(f.flags),
         "statement_id": statement_id(aid, f.statement) if f.statement is not None else None,
         "extractor": _extractor(f.extractor, f.version),
+        "concept": link.concept,
+        "place_id": link.place.id if link.place else None,
+        "about_id": link.about.id if link.about else None,
+        "source_id": link.source.id if link.source else None,
+        "forecast": link.forecast,
     }
 
 
@@ -132,7 +153,7 @@ def _time_row(aid: str, index: int, t: TimeExpr) -> Row:
     }
 
 
-def _entity_row(aid: str, index: int, e: Entity) -> Row:
+def _entity_row(aid: str, index: int, e: Entity, entity_id: str | None) -> Row:
     return {
         "article_id": aid,
         "idx": index,
@@ -142,7 +163,12 @@ def _entity_row(aid: str, index: int, e: Entity) -> Row:
         "label": e.label,
         "canonical": e.canonical,
         "extractor": _extractor(e.extractor, e.version),
+        "entity_id": entity_id,
     }
+
+
+def _feature_row(aid: str, index: int, f: Feature) -> Row:
+    return {"article_id": aid, "idx": index, "kind": f.kind, "key": f.key, "label": f.label, "weight": f.weight}
 
 
 def _span(text: str | None, start: int | None, end: int | None) -> TextSpan | None:

@@ -126,14 +126,68 @@ _V2 = (
 
 _V3 = ("ALTER TABLE times ADD COLUMN mod VARCHAR",)  # TIMEX3 START/MID/END
 
+_V4 = (
+    # What each record points to across the store (see newsclaims.stories.links): canonical entities
+    # (ids are hashes of kind and key, the same in every store), the concept a figure counts, its
+    # place and source, whether it is a forecast.
+    "ALTER TABLE statements ADD COLUMN speaker_entity_id VARCHAR",
+    "ALTER TABLE statements ADD COLUMN speaker_affiliation_id VARCHAR",  # the institution or state its role names
+    "ALTER TABLE statements ADD COLUMN speaks_for BOOLEAN",  # a spokesperson: their figures count for it
+    "ALTER TABLE figures ADD COLUMN concept VARCHAR",
+    "ALTER TABLE figures ADD COLUMN place_id VARCHAR",
+    "ALTER TABLE figures ADD COLUMN about_id VARCHAR",
+    "ALTER TABLE figures ADD COLUMN source_id VARCHAR",
+    "ALTER TABLE figures ADD COLUMN forecast BOOLEAN",
+    "ALTER TABLE entities ADD COLUMN entity_id VARCHAR",
+    """
+    CREATE TABLE article_features (      -- what story grouping compares, one row per feature of an article
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,           -- an entity kind (person, organisation, state, place, group),
+        key VARCHAR NOT NULL,            -- surname, concept, value, date, title, word, title_state
+        label VARCHAR,
+        weight DOUBLE NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE canonical_entities (
+        id VARCHAR PRIMARY KEY,          -- hash of kind and key: stable across stores
+        kind VARCHAR NOT NULL,           -- person, organisation, state, place, group
+        name VARCHAR NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE stories (
+        id VARCHAR PRIMARY KEY,          -- 's' + the id of the article that started it
+        label VARCHAR,                   -- the title of its first article
+        first_date DATE,
+        last_date DATE,
+        n_articles INTEGER NOT NULL,
+        langs VARCHAR[],
+        updated_at TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE story_articles (
+        article_id VARCHAR PRIMARY KEY,
+        story_id VARCHAR NOT NULL,
+        score DOUBLE,                    -- the similarity that joined it (1 for the first article)
+        linked_at TIMESTAMP NOT NULL
+    )
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, their claims, and rejected inputs", _V1),
     Migration(2, "the date each statement was made", _V2),
     Migration(3, "the TIMEX3 mod of times (start, middle, end of a period)", _V3),
+    Migration(4, "canonical entities, figure concepts and scopes, story features, stories", _V4),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
 
-# Every table a store holds, in the order an export writes them.
-DATA_TABLES = ("articles", "statements", "figures", "times", "entities", "rejected")
-CHILD_TABLES = ("statements", "figures", "times", "entities")
+# The tables extraction fills (workers build their rows), in the order they are written.
+DATA_TABLES = ("articles", "statements", "figures", "times", "entities", "article_features", "rejected")
+CHILD_TABLES = ("statements", "figures", "times", "entities")  # an article's items (articles.n_<table> counts them)
+# The tables linking fills, across articles, where the store is written (see store.linking).
+LINK_TABLES = ("canonical_entities", "stories", "story_articles")

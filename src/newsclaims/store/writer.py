@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from newsclaims.records import ArticleRecord, Rejected
 from newsclaims.store.arrow import concat_tables, now, record_tables
+from newsclaims.store.linking import link_articles
 from newsclaims.store.schema import DATA_TABLES
 from newsclaims.store.sql import scalar
 
@@ -120,9 +121,11 @@ class StoreWriter(BatchWriter):
         max_articles: int = 16,
         max_seconds: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        link: bool = True,
     ) -> None:
         super().__init__(max_articles, max_seconds, clock)
         self.con = con
+        self.link = link  # give each stored article its story in the same transaction (store.linking)
 
     def is_stored(self, article_id: str) -> bool:
         return scalar(self.con, "SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
@@ -137,6 +140,8 @@ class StoreWriter(BatchWriter):
             for table in _WRITE_ORDER:
                 if table in tables and tables[table].num_rows:
                     self._insert(table, tables[table])
+            if self.link and "articles" in tables and tables["articles"].num_rows:
+                link_articles(self.con, [str(i) for i in tables["articles"].column("id").to_pylist()])
             self.con.commit()
         except BaseException:
             # A failed batch leaves nothing behind; the caller decides whether to retry or stop.

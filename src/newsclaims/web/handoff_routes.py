@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newsclaims.store import StoreWriter
 from newsclaims.store.handoff import HANDOFF_PREFIX, decode_tables
+from newsclaims.store.linking import link_articles
 from newsclaims.web.access import StoreAccess
 from newsclaims.web.errors import ApiError
 from newsclaims.web.security import bearer
@@ -56,3 +57,11 @@ async def batch(request: Request, credentials: Credentials) -> dict[str, Any]:
         raise ApiError(400, f"not a batch of the store's tables: {exc}") from exc
     stored = await run_in_threadpool(access.write, lambda writer: writer.write_tables(tables, skip_stored=True))
     return {"stored": stored}
+
+
+@router.post("/link")
+async def link(request: Request, credentials: Credentials) -> dict[str, Any]:
+    """Link the articles of the store that have no story (`newsclaims link` while the server runs)."""
+    access = _check(request, credentials)
+    stats = await run_in_threadpool(access.write, lambda writer: link_articles(writer.con))
+    return {"articles": stats.articles, "new_stories": stats.new_stories, "entities": stats.entities}
