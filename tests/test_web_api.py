@@ -107,6 +107,34 @@ def test_a_story_filters_articles_and_has_its_series(client: TestClient) -> None
     assert [r["id"] for r in rows] == [hostile_record().article.id]
 
 
+def test_stories_entities_and_claims(client: TestClient) -> None:
+    stories = all_pages(client, "/api/stories", limit=3)
+    placed = [a["id"] for s in stories for a in s["articles"]]
+    assert len(placed) == len(set(placed)) == len(RECORDS) + len(MORE) + 1  # every article in one story
+    story = max(stories, key=lambda s: s["n_articles"])
+    detail = client.get(f"/api/stories/{story['id']}").json()
+    assert [a["id"] for a in detail["articles"]] == [a["id"] for a in story["articles"]]
+    assert {p["article_id"] for p in detail["figures"]["points"]} <= {a["id"] for a in story["articles"]}
+    only = all_pages(client, "/api/articles", story_id=story["id"], limit=5)
+    assert sorted(a["id"] for a in only) == sorted(a["id"] for a in story["articles"])
+    hits = client.get("/api/search", params={"q": "soldats", "story_id": story["id"], "limit": 500}).json()
+    assert {h["story_id"] for h in hits["items"]} == {story["id"]}
+    assert hits["facets"]["story_id"][0]["label"] == story["label"]
+    weber = client.get("/api/entities", params={"q": "Weber"}).json()["items"]
+    assert [e["name"] for e in weber] == ["Jonas Weber"] and weber[0]["kind"] == "person"
+    entity = client.get(f"/api/entities/{weber[0]['id']}").json()
+    assert entity["statements"] == 1 and "Jonas Weber" in entity["names"] and entity["stories"]
+    said = client.get("/api/search", params={"q": "refugies", "entity": "Jonas Weber"}).json()
+    assert [h["speaker_name"] for h in said["items"]] == ["Jonas Weber"]
+    claims = all_pages(client, "/api/claims", story_id=story["id"], limit=2)
+    assert claims and all(c["first"]["statement_id"] == c["id"] for c in claims)
+    last_report = claims[0]["reports"][-1]["statement_id"]
+    assert client.get(f"/api/claims/{last_report}").json()["id"] == claims[0]["id"]
+    for path in ("/stories", f"/stories/{story['id']}", "/entities", f"/entities/{weber[0]['id']}"):
+        assert client.get(path).status_code == 200, path
+    assert client.get(f"/claims/{claims[0]['id']}").status_code == 200
+
+
 def test_one_article_with_its_claims_and_item_ids(client: TestClient) -> None:
     record = RECORDS[0]
     body = client.get(f"/api/articles/{record.article.id[:8]}").json()
@@ -129,6 +157,12 @@ def test_one_article_with_its_claims_and_item_ids(client: TestClient) -> None:
         ("/api/articles?cursor=bm90IGEgY3Vyc29y", 400),
         ("/api/export/secrets?format=csv", 422),
         ("/api/story", 422),
+        ("/api/stories/s-none", 404),
+        ("/api/entities/none", 404),
+        ("/api/claims/00ff:3", 404),
+        ("/api/claims/not-a-claim", 400),
+        ("/api/claims?cursor=bm90IGEgY3Vyc29y", 400),
+        ("/api/entities?kind=planet", 422),
     ],
 )
 def test_every_error_has_one_shape(client: TestClient, path: str, status: int) -> None:

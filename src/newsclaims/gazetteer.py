@@ -109,9 +109,10 @@ def _index() -> _Index:
 
 
 def _find(folded: str, index: tuple[tuple[str, str], ...]) -> str | None:
-    padded = f" {folded} "
+    # An elided article stays on its word when folded ("d'acme"): look behind it too.
+    padded, elided = f" {folded} ", f" {folded.replace(chr(39), chr(39) + ' ')} "
     for alias, canon in index:
-        if f" {alias} " in padded:
+        if f" {alias} " in padded or f" {alias} " in elided:
             return canon
     return None
 

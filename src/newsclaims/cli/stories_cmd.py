@@ -18,7 +18,7 @@ from newsclaims.store.dataset import is_dataset
 from newsclaims.store.handoff import link_through_server, live_server
 from newsclaims.store.linking import link_articles
 from newsclaims.store.stories import stories_listing, story_articles, story_row, unlinked_count
-from newsclaims.stories.claims import Claim
+from newsclaims.stories.claims import Claim, speaker_matches
 from newsclaims.terminal import printable, safe_json
 
 STORIES_SHOWN = 50  # stories a table shows; --format json has them all
@@ -122,19 +122,11 @@ def claims(story_id: str | None, speaker: str | None, min_reports: int, db: str,
     finally:
         con.close()
     if speaker:
-        found = [c for c in found if claim_matches(c, speaker)]
+        found = [c for c in found if speaker_matches(c, speaker)]
     if fmt == "json":
         click.echo(safe_json([c.to_dict() for c in found], indent=1))
         return
     print_claims(found)
-
-
-def claim_matches(claim: Claim, words: str) -> bool:
-    from newsclaims.text import fold_words
-
-    wanted = fold_words(words).split()
-    names = fold_words(" ".join(filter(None, [claim.source, *(r.speaker or "" for r in claim.reports)])))
-    return all(w in names.split() or w in names for w in wanted)
 
 
 def print_claims(found: list[Claim]) -> None:

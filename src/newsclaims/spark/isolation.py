@@ -54,4 +54,3 @@ class IsolatedExtractor:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
-

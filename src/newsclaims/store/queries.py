@@ -193,10 +193,12 @@ def articles_listing(
     until: date | None = None,
     lang: str | None = None,
     article_ids: Sequence[str] | None = None,
+    story_id: str | None = None,
 ) -> Listing:
     """Articles (without their text) with how many items each holds, newest first.
 
-    ``about`` matches the title; ``words`` the title or the text (full-text search).
+    ``about`` matches the title; ``words`` the title or the text (full-text search); ``story_id``
+    keeps the articles of one story.
     """
     where = _Where()
     where.words("a.title", about)
@@ -206,6 +208,8 @@ def articles_listing(
         where.add("a.lang = ?", lang)
     if article_ids is not None:
         where.add("list_contains(?::VARCHAR[], a.id)", list(article_ids))
+    if story_id:
+        where.add("EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)", story_id)
     return _listing(
         """a.id, a.published, a.published_source, a.lang, a.title,
            a.n_statements, a.n_figures, a.n_times, a.n_entities, length(a.text) AS chars,
@@ -260,11 +264,15 @@ def search_listing(
     until: date | None = None,
     lang: str | None = None,
     article_ids: Sequence[str] | None = None,
+    story_id: str | None = None,
+    entity: str | None = None,
 ) -> Listing:
     """Full-text search: articles whose title or text, and statements whose words or speaker, hold
     every word of ``words`` (case and accents folded), newest article first.
 
-    ``speaker`` keeps statements of that speaker, and articles holding one.
+    ``speaker`` keeps statements of that speaker, and articles holding one; ``story_id`` the hits of
+    one story; ``entity`` the statements whose speaker is that canonical entity (by name). Each hit
+    carries its story and, for a statement, its speaker's canonical entity (the search's facets).
     """
     parts: list[str] = []
     params: list[Any] = []
@@ -279,10 +287,15 @@ def search_listing(
                 f"EXISTS (SELECT 1 FROM statements s WHERE s.article_id = a.id AND {' AND '.join(inner.parts)})",
                 *inner.params,
             )
+        if story_id:
+            where.add("sa.story_id = ?", story_id)
+        if entity:
+            where.add("false")  # an entity facet keeps statements
         parts.append(
             f"""SELECT 'article' AS kind, a.id, a.id AS article_id, a.published, a.lang, a.title,
-                       NULL::VARCHAR AS speaker_name, NULL::VARCHAR AS cue, a.text AS text, a.url
-                FROM articles a{where.sql()}"""
+                       NULL::VARCHAR AS speaker_name, NULL::VARCHAR AS cue, a.text AS text, a.url,
+                       sa.story_id, NULL::VARCHAR AS entity
+                FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id{where.sql()}"""
         )
         params += where.params
     if "statement" in kinds:
@@ -290,10 +303,16 @@ def search_listing(
         where.words(f"concat_ws(' ', s.content, {_SPEAKER_TEXT})", words)  # "Blinken" finds what he said
         where.words(_SPEAKER_TEXT, speaker)
         _common(where, since, until, lang, article_ids, "s.article_id")
+        if story_id:
+            where.add("sa.story_id = ?", story_id)
+        if entity:
+            where.add("se.name = ?", entity)
         parts.append(
             f"""SELECT 'statement' AS kind, s.id, s.article_id, a.published, a.lang, a.title,
-                       s.speaker_name, s.cue, s.content AS text, a.url
-                FROM statements s JOIN articles a ON a.id = s.article_id{where.sql()}"""
+                       s.speaker_name, s.cue, s.content AS text, a.url, sa.story_id, se.name AS entity
+                FROM statements s JOIN articles a ON a.id = s.article_id
+                LEFT JOIN story_articles sa ON sa.article_id = s.article_id
+                LEFT JOIN canonical_entities se ON se.id = s.speaker_entity_id{where.sql()}"""
         )
         params += where.params
     if not parts:

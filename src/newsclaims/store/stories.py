@@ -34,9 +34,9 @@ def stories_listing(
     keeps stories with an article in that language, ``since``/``until`` their dates, ``entity_id``
     the stories naming that entity."""
     where = _Where()
-    if about:
-        inner = _Where()
-        inner.words("a.title", about)
+    inner = _Where()
+    inner.words("a.title", about)
+    if inner.parts:  # words, not only spaces or punctuation
         where.add(
             "EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
             f" WHERE sa.story_id = st.id AND {' AND '.join(inner.parts)})",
@@ -73,6 +73,15 @@ def story_row(con: duckdb.DuckDBPyConnection, story_id: str) -> Row:
     if not found:
         raise NotFoundError(f"no story {story_id!r} in this store (`newsclaims stories` lists them)")
     return found[0]
+
+
+def story_labels(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> dict[str, str]:
+    return {
+        str(i): str(label)
+        for i, label in con.execute(
+            "SELECT id, label FROM stories WHERE list_contains(?, id) AND label IS NOT NULL", [list(story_ids)]
+        ).fetchall()
+    }
 
 
 def story_articles(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> dict[str, list[Row]]:
@@ -193,6 +202,13 @@ def entity_row(con: duckdb.DuckDBPyConnection, entity_id: str) -> Row:
     if not found:
         raise NotFoundError(f"no entity {entity_id!r} in this store")
     return found[0]
+
+
+def entity_counts(con: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, int]:
+    """How many articles name the entity, and how many statements it made."""
+    articles = scalar(con, "SELECT count(DISTINCT article_id) FROM article_features WHERE key = ?", [entity_id])
+    statements = scalar(con, "SELECT count(*) FROM statements WHERE speaker_entity_id = ?", [entity_id])
+    return {"articles": int(articles or 0), "statements": int(statements or 0)}
 
 
 def entity_names_by_id(con: duckdb.DuckDBPyConnection, ids: set[str | None]) -> dict[str, str]:

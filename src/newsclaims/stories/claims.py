@@ -19,6 +19,7 @@ from typing import Any
 
 from newsclaims import gazetteer
 from newsclaims.stories.lexicon import lexicon
+from newsclaims.text import fold_words
 
 SAME_DAYS = 3  # reports of one claim are said within these days...
 RETOLD_DAYS = 90  # ...or retold later by an article that gives no date of its own
@@ -189,6 +190,13 @@ def group_claims(reports: Iterable[Report]) -> list[Claim]:
                 home.append(r)
         claims += [Claim(tuple(g)) for g in groups]
     return sorted(claims, key=lambda c: (c.said_on or date.max, _order(c.first)))
+
+
+def speaker_matches(claim: Claim, words: str) -> bool:
+    """Whether every word names the claim's source or one of the speakers who reported it."""
+    wanted = fold_words(words).split()
+    names = fold_words(" ".join(filter(None, [claim.source, *(r.speaker or "" for r in claim.reports)])))
+    return all(w in names for w in wanted)
 
 
 def claim_containing(claims: Sequence[Claim], statement_id: str) -> Claim | None:

@@ -27,6 +27,8 @@ from newsclaims.store import (
     statements_listing,
     table_counts,
 )
+from newsclaims.store.stories import entities_listing, stories_listing, story_row
+from newsclaims.stories.claims import speaker_matches
 from newsclaims.web import views
 from newsclaims.web.access import StoreAccess
 from newsclaims.web.errors import ApiError
@@ -36,13 +38,19 @@ from newsclaims.web.models import (
     ArticleDetail,
     ArticleIn,
     ArticlePage,
+    ClaimOut,
+    ClaimPage,
+    EntityDetail,
+    EntityPage,
     FigurePage,
     SearchPage,
     SpeakerPage,
     StatementPage,
     Status,
     StoredArticle,
+    StoryDetail,
     StoryOut,
+    StoryPage,
 )
 from newsclaims.web.security import bearer, check_token
 from newsclaims.web.writes import store_article
@@ -60,7 +68,20 @@ StoryWords = Annotated[
     str | None,
     Query(max_length=MAX_WORDS, description="only articles of this story: words naming a figure series"),
 ]
-ExportTable = Literal["articles", "statements", "figures", "times", "entities", "rejected", "schema_version"]
+ExportTable = Literal[
+    "articles",
+    "statements",
+    "figures",
+    "times",
+    "entities",
+    "article_features",
+    "rejected",
+    "canonical_entities",
+    "stories",
+    "story_articles",
+    "schema_version",
+]
+StoryId = Annotated[str | None, Query(max_length=40, description="only this story (an id /api/stories lists)")]
 ExportFormat = Literal["csv", "jsonl", "parquet"]
 _MEDIA = {
     "csv": "text/csv; charset=utf-8",
@@ -91,12 +112,25 @@ class SearchParams:
         since: Since = None,
         until: Until = None,
         story: StoryWords = None,
+        story_id: StoryId = None,
+        entity: Annotated[
+            str | None, Query(max_length=MAX_WORDS, description="statements of this speaker entity (its name)")
+        ] = None,
     ) -> None:
         self.q, self.kind, self.speaker, self.story = q, kind, speaker, story
+        self.story_id, self.entity = story_id, entity
         self.scope = Scope(lang, since, until)
 
     def filters(self) -> dict[str, Any]:
-        return {"q": self.q, "kind": self.kind, "speaker": self.speaker, "story": self.story, **self.scope.filters()}
+        return {
+            "q": self.q,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "story": self.story,
+            "story_id": self.story_id,
+            "entity": self.entity,
+            **self.scope.filters(),
+        }
 
     def run(self, request: Request, access: StoreAccess, limit: int, cursor: str | None) -> views.SearchOut:
         ids = _story_ids(access, request, self.story, self.scope.lang)
@@ -109,6 +143,8 @@ class SearchParams:
                 article_ids=ids,
                 limit=limit,
                 cursor=cursor,
+                story_id=self.story_id,
+                entity=self.entity,
                 **self.scope.filters(),
             )
 
@@ -126,7 +162,7 @@ def _story_ids(access: StoreAccess, request: Request, words: str | None, lang: s
     if not words:
         return None
     with access.reader() as con:
-        result = request.app.state.stories.get(con, words, lang, access.generation)
+        result = request.app.state.stories.get_story(con, words, lang, access.generation)
     return views.story_article_ids(result)
 
 
@@ -152,12 +188,15 @@ def articles(
     since: Since = None,
     until: Until = None,
     story: StoryWords = None,
+    story_id: StoryId = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> views.PageOut:
     """Articles (without their text), newest first. ``q`` searches the title and the text."""
     ids = _story_ids(access, request, story, lang)
-    listing = articles_listing(about=about, words=q, since=since, until=until, lang=lang, article_ids=ids)
+    listing = articles_listing(
+        about=about, words=q, since=since, until=until, lang=lang, article_ids=ids, story_id=story_id
+    )
     with access.reader() as con:
         return views.page_of(con, listing, limit, cursor)
 
@@ -248,7 +287,96 @@ def story(
     """A figure across articles and languages (as `newsclaims story`): each report by date and
     source, the first report of each value, and where sources disagree."""
     with access.reader() as con:
-        return request.app.state.stories.get(con, q, lang, access.generation).to_dict()
+        return request.app.state.stories.get_story(con, q, lang, access.generation).to_dict()
+
+
+@router.get("/stories", response_model=StoryPage, tags=["stories"])
+def stories(
+    access: Access,
+    scope: Annotated[Scope, Depends()],
+    about: Annotated[str | None, Query(max_length=MAX_WORDS, description="words of its articles' titles")] = None,
+    entity_id: Annotated[str | None, Query(max_length=40, description="stories naming this entity")] = None,
+    min_articles: Annotated[int, Query(ge=1, le=100000, description="stories with this many articles")] = 1,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Stories (articles about the same events, across outlets and languages), most recent first,
+    each with its articles (as `newsclaims stories --format json`)."""
+    listing = stories_listing(about=about, entity_id=entity_id, min_articles=min_articles, **scope.filters())
+    with access.reader() as con:
+        page = views.page_of(con, listing, limit, cursor)
+        return {"items": views.stories_out(con, page.items), "next_cursor": page.next_cursor}
+
+
+@router.get("/stories/{story_id}", response_model=StoryDetail, tags=["stories"])
+def story_detail(
+    request: Request, access: Access, story_id: Annotated[str, PathParam(max_length=40, description="a story id")]
+) -> dict[str, Any]:
+    """One story: its articles and its figures (every report, series by concept with first reports,
+    revisions and disagreements)."""
+    with access.reader() as con:
+        [row] = views.stories_out(con, [story_row(con, story_id)])
+        figures = request.app.state.stories.get_story(con, "", None, access.generation, story_id)
+    return {**row, "figures": figures.to_dict()}
+
+
+@router.get("/entities", response_model=EntityPage, tags=["stories"])
+def entities(
+    access: Access,
+    q: Words = None,
+    kind: Annotated[
+        Literal["person", "organisation", "state", "place", "group"] | None, Query(description="one kind")
+    ] = None,
+    lang: Lang = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> views.PageOut:
+    """Canonical entities (people, institutions, states, places, groups), most articles first."""
+    with access.reader() as con:
+        return views.page_of(con, entities_listing(words=q, kind=kind, lang=lang), limit, cursor)
+
+
+@router.get("/entities/{entity_id}", response_model=EntityDetail, tags=["stories"])
+def entity_detail(
+    access: Access, entity_id: Annotated[str, PathParam(max_length=40, description="an entity id")]
+) -> dict[str, Any]:
+    """One entity: the names articles give it, its counts, the stories naming it."""
+    with access.reader() as con:
+        return views.entity_out(con, entity_id)
+
+
+@router.get("/claims", response_model=ClaimPage, tags=["claims"])
+def claims_list(
+    request: Request,
+    access: Access,
+    story_id: StoryId = None,
+    speaker: Annotated[str | None, Query(max_length=MAX_WORDS, description="words of the source's name")] = None,
+    min_reports: Annotated[int, Query(ge=1, le=100000, description="claims reported this often")] = 1,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Claims (one source's proposition, with every article that reported it, the first first), in
+    the order they were made (as `newsclaims claims`)."""
+    with access.reader() as con:
+        if story_id is not None:
+            story_row(con, story_id)
+        found = request.app.state.claims.get_claims(con, story_id, access.generation)
+    chosen = [c for c in found if len(c.reports) >= min_reports and (not speaker or speaker_matches(c, speaker))]
+    start = views.offset_cursor(cursor)
+    page = chosen[start : start + limit]
+    more = start + limit < len(chosen)
+    return {"items": [c.to_dict() for c in page], "next_cursor": views.encode_offset(start + limit) if more else None}
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimOut, tags=["claims"])
+def claim_detail(
+    request: Request,
+    access: Access,
+    claim_id: Annotated[str, PathParam(max_length=200, description="a claim id (the statement id of a report)")],
+) -> dict[str, Any]:
+    """One claim, named by any of its reports' statement ids (its id is its first report's)."""
+    with access.reader() as con:
+        return views.claim(con, request.app.state.claims, claim_id, access.generation).to_dict()
 
 
 @router.get("/search", response_model=SearchPage, tags=["search"])

@@ -2,6 +2,9 @@
 
 /            search with facets          /api/...      the JSON API (see /docs, /openapi.json)
 /articles/ID an article, claims marked   /story?q=...  a figure's timeline by source
+/stories     stories, most recent first  /stories/ID   a story: its figures' timeline, claims, articles
+/entities    canonical entities          /entities/ID  an entity: its names and stories
+/claims/ID   a claim and its reports
 /speakers    speakers as stored          /speaker?name=...  what one source said, over time
 /figures     figures with their source   /static/...   the package's CSS (and the docs' scripts)
 """
@@ -27,7 +30,7 @@ from newsclaims.web.format import figure_value, http_url, iso, number, qualifier
 from newsclaims.web.highlight import visible
 from newsclaims.web.security import BodyLimit, DropEmptyParams, SecurityHeaders
 from newsclaims.web.settings import HANDOFF_MAX_BODY, ServeSettings
-from newsclaims.web.views import StoryCache
+from newsclaims.web.views import ClaimsCache, StoryCache
 from newsclaims.web.writes import Extractor
 
 PACKAGE = files("newsclaims.web")
@@ -80,6 +83,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.state.access = access
     app.state.templates = templates()
     app.state.stories = StoryCache()
+    app.state.claims = ClaimsCache()
     app.state.extractor = Extractor()
     install_error_handlers(app)
     app.include_router(api.router)

@@ -139,6 +139,8 @@ class SearchHit(BaseModel):
     kind: Literal["article", "statement"]
     id: str
     article_id: str
+    story_id: str | None = Field(None, description="the story of its article")
+    entity: str | None = Field(None, description="a statement's speaker, as a canonical entity")
     published: date | None
     lang: str
     title: str | None
@@ -153,6 +155,7 @@ class SearchHit(BaseModel):
 class FacetValue(BaseModel):
     value: str
     count: int
+    label: str | None = Field(None, description="what the value stands for (a story's label)")
 
 
 class SearchPage(Paged):
@@ -182,12 +185,16 @@ class StoredArticle(ArticleDetail):
 
 
 class StoryOut(BaseModel):
-    """A figure's series across articles: each report, the first of each value, disagreements."""
+    """Figures across articles: each report, the first report of each figure, disagreements, and the
+    series (by what they count: points with their reports, revisions, disagreements)."""
 
     query: str
+    story_id: str | None = None
+    label: str | None = None
     points: list[dict[str, Any]]
     firsts: list[dict[str, Any]]
     disagreements: list[list[dict[str, Any]]]
+    series: list[dict[str, Any]] = []
 
 
 class Status(BaseModel):
@@ -207,3 +214,79 @@ class ArticleIn(BaseModel):
     url: str | None = Field(None, max_length=4000)
     published: date | None = None
     lang: Literal["fr", "en", "auto"] = "auto"
+
+
+class EntityRow(BaseModel):
+    id: str
+    kind: str = Field(description="person, organisation, state, place or group")
+    name: str
+    articles: int = Field(description="articles naming it")
+    statements: int = Field(description="statements it made (as the speaker)")
+
+
+class EntityPage(Paged):
+    items: list[EntityRow]
+
+
+class StoryArticle(BaseModel):
+    id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: date | None
+    lang: str
+
+
+class StoryRow(BaseModel):
+    id: str
+    label: str | None = Field(description="the title of its first article")
+    first_date: date | None
+    last_date: date | None
+    n_articles: int
+    languages: list[str]
+    articles: list[StoryArticle]
+
+
+class StoryPage(Paged):
+    items: list[StoryRow]
+
+
+class EntityDetail(EntityRow):
+    names: list[str] = Field(description="the words articles name it with, most frequent first")
+    stories: list[StoryRow] = Field(description="stories naming it, most recent first (at most 50)")
+
+
+class StoryDetail(StoryRow):
+    figures: StoryOut = Field(description="the story's figures: every report, and the series by concept")
+
+
+class ClaimReport(BaseModel):
+    statement_id: str
+    article_id: str
+    speaker: str | None
+    content: str
+    cue: str | None
+    kind: str | None
+    lang: str
+    published: str | None
+    said_on: str | None
+    title: str | None
+    url: str | None
+
+
+class ClaimOut(BaseModel):
+    """One proposition of one source, with every article that reported it (the first report first)."""
+
+    id: str = Field(description="the statement id of its first report")
+    source: str | None
+    source_id: str | None
+    said_on: str | None
+    content: str
+    n_reports: int
+    langs: list[str]
+    first: ClaimReport
+    reports: list[ClaimReport]
+
+
+class ClaimPage(Paged):
+    items: list[ClaimOut]

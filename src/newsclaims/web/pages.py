@@ -1,4 +1,5 @@
-"""The pages: search with facets, an article with its claims marked, a story's timeline, speakers.
+"""The pages: search with facets, an article with its claims marked, a story's timeline (by query or
+by story id), stories, entities, claims, speakers.
 
 Server-rendered templates (Jinja2, autoescape on) with no script: hovering or focusing a mark shows
 its details through CSS alone, and the chart is SVG drawn on the server. Pages read through the
@@ -14,6 +15,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 
 from newsclaims.store import figures_listing, speakers_listing, statements_listing
+from newsclaims.store.stories import entities_listing, stories_listing, story_of_article, story_row
 from newsclaims.story import Story
 from newsclaims.web import views
 from newsclaims.web.api import MAX_WORDS, Access, Cursor, Lang, SearchParams, Since, Until, Words
@@ -23,6 +25,7 @@ from newsclaims.web.models import ERRORS
 
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, responses=ERRORS)
 PAGE_ROWS = 25
+CLAIMS_SHOWN = 12  # the most reported claims a story page lists (/api/claims?story_id= has them all)
 DEMO_STORY = "soldats nord-coréens"
 
 
@@ -50,18 +53,17 @@ def article_page(
     return render(request, "article.html", record=record, text=highlight(record))
 
 
-def revisions(story: Story) -> dict[str, float]:
-    """For each point where a source gives a new value, the value it gave before."""
-    last: dict[str, float] = {}
-    out: dict[str, float] = {}
-    for p in story.points:
-        if p.value is None:
-            continue
-        key = source_name(p)
-        if key in last and last[key] != p.value and p.speaker:
-            out[p.figure_id] = last[key]
-        last[key] = p.value
-    return out
+def _story_context(request: Request, result: Story | None, title: str) -> dict[str, Any]:
+    """What story.html shows of a story: the chart, its first reports, its revisions."""
+    return {
+        "story": result,
+        "chart": timeline_svg(result, title) if result else None,
+        "revisions": result.revisions if result else {},
+        "first_ids": {p.figure_id for p in result.firsts} if result else set(),
+        "demo": DEMO_STORY,
+        "href": point_href,
+        "source": source_name,
+    }
 
 
 @router.get("/story", response_class=HTMLResponse)
@@ -75,21 +77,79 @@ def story_page(
     result: Story | None = None
     if q:
         with access.reader() as con:
-            result = request.app.state.stories.get(con, q, lang, access.generation)
-    chart = timeline_svg(result, f"«{q}» by date said and source") if result else None
+            result = request.app.state.stories.get_story(con, q, lang, access.generation)
+    context = _story_context(request, result, f"«{q}» by date said and source")
+    return render(request, "story.html", q=q, lang=lang, meta=None, all_series=(), claims=None, **context)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(
+    request: Request,
+    access: Access,
+    about: Words = None,
+    lang: Lang = None,
+    min_articles: Annotated[int, Query(ge=1, le=100000)] = 1,
+    cursor: Cursor = None,
+) -> HTMLResponse:
+    """Stories, most recent first, with their articles."""
+    listing = stories_listing(about=about, lang=lang, min_articles=min_articles)
+    with access.reader() as con:
+        page = views.page_of(con, listing, PAGE_ROWS, cursor)
+        items = views.stories_out(con, page.items)
     return render(
-        request,
-        "story.html",
-        q=q,
-        lang=lang,
-        story=result,
-        chart=chart,
-        revisions=revisions(result) if result else {},
-        first_ids={p.figure_id for p in result.firsts} if result else set(),
-        demo=DEMO_STORY,
-        href=point_href,
-        source=source_name,
+        request, "stories.html", items=items, next_cursor=page.next_cursor, about=about, lang=lang, min=min_articles
     )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_by_id_page(
+    request: Request, access: Access, story_id: Annotated[str, PathParam(max_length=40)]
+) -> HTMLResponse:
+    """One story: the timeline of its main series by source, every series, its claims, its articles."""
+    with access.reader() as con:
+        [meta] = views.stories_out(con, [story_row(con, story_id)])
+        result = request.app.state.stories.get_story(con, "", None, access.generation, story_id)
+        found = request.app.state.claims.get_claims(con, story_id, access.generation)
+    main = result.series[0] if result.series else None
+    shown = result
+    if main is not None:  # the chart and the table show the main series; the others are listed below
+        chosen = {p.figure_id for sp in main.points for p in sp.reports}
+        shown = Story(result.query, tuple(p for p in result.points if p.figure_id in chosen), (main,), story_id)
+    title = f"{meta['label'] or story_id}: {main.label if main else 'figures'} by date said and source"
+    context = _story_context(request, shown, title)
+    reported = sorted(found, key=lambda c: -len(c.reports))[:CLAIMS_SHOWN]
+    return render(
+        request, "story.html", q=None, lang=None, meta=meta, all_series=result.series, claims=reported, **context
+    )
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, access: Access, q: Words = None, cursor: Cursor = None) -> HTMLResponse:
+    """Canonical entities, most articles first."""
+    with access.reader() as con:
+        page = views.page_of(con, entities_listing(words=q), PAGE_ROWS, cursor)
+    return render(request, "entities.html", page=page, q=q)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(
+    request: Request, access: Access, entity_id: Annotated[str, PathParam(max_length=40)]
+) -> HTMLResponse:
+    """One entity: the names articles give it, the stories naming it."""
+    with access.reader() as con:
+        entity = views.entity_out(con, entity_id)
+    return render(request, "entity.html", entity=entity)
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse)
+def claim_page(
+    request: Request, access: Access, claim_id: Annotated[str, PathParam(max_length=200)]
+) -> HTMLResponse:
+    """One claim: who said it, when, and every article that reported it, the first marked."""
+    with access.reader() as con:
+        found = views.claim(con, request.app.state.claims, claim_id, access.generation)
+        story_id = story_of_article(con, found.first.article_id)
+    return render(request, "claim.html", claim=found, story_id=story_id)
 
 
 @router.get("/speakers", response_class=HTMLResponse)

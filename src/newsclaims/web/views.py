@@ -8,20 +8,36 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import duckdb
 
 from newsclaims.records import ArticleRecord
 from newsclaims.store import Listing, figure_id, load_record, resolve_article_id, search_listing, statement_id
-from newsclaims.story import Story, story
+from newsclaims.store.errors import NotFoundError
+from newsclaims.store.listing import SortKey
+from newsclaims.store.stories import (
+    entity_counts,
+    entity_names,
+    entity_row,
+    statement_article,
+    stories_listing,
+    story_articles,
+    story_labels,
+    story_of_article,
+)
+from newsclaims.stories.claims import Claim, claim_containing
+from newsclaims.story import Story, claims, story
+from newsclaims.web.errors import ApiError
 from newsclaims.web.pagination import decode_cursor, encode_cursor
 from newsclaims.web.snippets import snippet
 
 Row = dict[str, Any]
+K = TypeVar("K")
+V = TypeVar("V")
 STORY_CACHE = 64  # stories kept per server; each is dropped at the next write to the store
 
 
@@ -36,28 +52,45 @@ def page_of(con: duckdb.DuckDBPyConnection, listing: Listing, limit: int, cursor
     return PageOut(page.rows, encode_cursor(page.next_key))
 
 
-class StoryCache:
-    """Stories by (query, language), valid for one generation of the store (see StoreAccess)."""
+class Cache(Generic[K, V]):
+    """Derived views by key, valid for one generation of the store (see StoreAccess): the next
+    write drops them all."""
 
     def __init__(self, size: int = STORY_CACHE) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, str | None, int], Story] = OrderedDict()
+        self._items: OrderedDict[tuple[K, int], V] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, con: duckdb.DuckDBPyConnection, query: str, lang: str | None, generation: int) -> Story:
-        key = (query, lang, generation)
+    def get(self, key: K, generation: int, compute: Callable[[], V]) -> V:
+        full = (key, generation)
         with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        result = story(con, query, lang=lang)
+            if full in self._items:
+                self._items.move_to_end(full)
+                return self._items[full]
+        result = compute()
         with self._lock:
-            self._items[key] = result
-            for old in [k for k in self._items if k[2] != generation]:
+            self._items[full] = result
+            for old in [k for k in self._items if k[1] != generation]:
                 del self._items[old]
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
         return result
+
+
+class StoryCache(Cache[tuple[str, str | None, str | None], Story]):
+    """Stories by (query, language, story id)."""
+
+    def get_story(
+        self, con: duckdb.DuckDBPyConnection, query: str, lang: str | None, generation: int, story_id: str | None = None
+    ) -> Story:
+        return self.get((query, lang, story_id), generation, lambda: story(con, query, lang=lang, story_id=story_id))
+
+
+class ClaimsCache(Cache[str | None, list[Claim]]):
+    """Claims by story id (None: the whole store)."""
+
+    def get_claims(self, con: duckdb.DuckDBPyConnection, story_id: str | None, generation: int) -> list[Claim]:
+        return self.get(story_id, generation, lambda: claims(con, story_id=story_id))
 
 
 def story_article_ids(result: Story) -> list[str]:
@@ -93,9 +126,19 @@ def search(
     article_ids: Sequence[str] | None,
     limit: int,
     cursor: str | None,
+    story_id: str | None = None,
+    entity: str | None = None,
 ) -> SearchOut:
     listing = search_listing(
-        words or "", kinds=kinds, speaker=speaker, since=since, until=until, lang=lang, article_ids=article_ids
+        words or "",
+        kinds=kinds,
+        speaker=speaker,
+        since=since,
+        until=until,
+        lang=lang,
+        article_ids=article_ids,
+        story_id=story_id,
+        entity=entity,
     )
     page = page_of(con, listing, limit, cursor)
     items = []
@@ -108,12 +151,22 @@ def search(
         )
         row["_snippet"] = cut
         items.append(row)
-    counted = listing.facets(con, ("kind", "lang", "speaker_name"))
-    facets = {"kind": counted["kind"], "lang": counted["lang"], "speaker": counted["speaker_name"]}
+    counted = listing.facets(con, ("kind", "lang", "speaker_name", "story_id", "entity"))
+    facets = {
+        "kind": counted["kind"],
+        "lang": counted["lang"],
+        "speaker": counted["speaker_name"],
+        "story_id": counted["story_id"],
+        "entity": counted["entity"],
+    }
     total = sum(n for _value, n in facets["kind"])
-    return SearchOut(
-        items, page.next_cursor, total, {k: [{"value": str(v), "count": n} for v, n in vs] for k, vs in facets.items()}
-    )
+    labels = story_labels(con, [v for v, _n in facets["story_id"]])
+    out: dict[str, list[dict[str, Any]]] = {
+        k: [{"value": str(v), "count": n, "label": None} for v, n in vs] for k, vs in facets.items()
+    }
+    for f in out["story_id"]:
+        f["label"] = labels.get(str(f["value"])) or f["value"]
+    return SearchOut(items, page.next_cursor, total, out)
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleRecord:
@@ -131,3 +184,56 @@ def article_detail(record: ArticleRecord) -> dict[str, Any]:
         f["id"] = figure_id(aid, j)
         f["statement_id"] = statement_id(aid, f["statement"]) if f.get("statement") is not None else None
     return data
+
+
+def stories_out(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> list[Row]:
+    """Story rows with their articles, as the API gives them."""
+    articles = story_articles(con, [r["id"] for r in rows])
+    return [
+        {
+            "id": r["id"],
+            "label": r["label"],
+            "first_date": r["first_date"],
+            "last_date": r["last_date"],
+            "n_articles": r["n_articles"],
+            "languages": list(r["langs"] or []),
+            "articles": articles[r["id"]],
+        }
+        for r in rows
+    ]
+
+
+def entity_out(con: duckdb.DuckDBPyConnection, entity_id: str) -> Row:
+    """An entity with its names, counts and the stories naming it."""
+    row = entity_row(con, entity_id)
+    counts = entity_counts(con, entity_id)
+    stories = stories_out(con, stories_listing(entity_id=entity_id).rows(con, 50))
+    return {**row, **counts, "names": entity_names(con, entity_id), "stories": stories}
+
+
+OFFSET = "o"
+_OFFSET_LISTING = Listing("", "", (), (), (SortKey("o", "VARCHAR"), SortKey("n", "BIGINT")))
+
+
+def encode_offset(offset: int) -> str:
+    return encode_cursor([OFFSET, offset]) or ""
+
+
+def offset_cursor(cursor: str | None) -> int:
+    """The position a computed list's cursor holds (claims are computed, not a SQL listing)."""
+    if not cursor:
+        return 0
+    key = decode_cursor(cursor, _OFFSET_LISTING)
+    position = key[1] if key else 0
+    if not isinstance(position, int) or position < 0:
+        raise ApiError(400, "invalid cursor: pass back the next_cursor of a previous page unchanged")
+    return position
+
+
+def claim(con: duckdb.DuckDBPyConnection, cache: ClaimsCache, claim_id: str, generation: int) -> Claim:
+    """The claim one of whose reports is the statement ``claim_id`` (NotFoundError otherwise)."""
+    article = statement_article(con, claim_id)
+    found = claim_containing(cache.get_claims(con, story_of_article(con, article), generation), claim_id)
+    if found is None:
+        raise NotFoundError(f"no claim with a report {claim_id!r}")
+    return found
