@@ -37,6 +37,7 @@ def read_statements(doc: Doc, lx: StatementLexicon, dropped: list[Dropped] | Non
     sources = SourceReader(view, reader, builder)
     drafts = _add(view, drafts, sources.prepositional(), dropped)
     drafts = _add(view, drafts, sources.quotations(drafts), dropped)
+    drafts = _add(view, drafts, sources.signed_paragraphs(drafts), dropped)
     drafts.sort(key=lambda d: (d.start, d.content[0]))
     return _resolve(view, drafts, builder, Resolver(view, builder), dropped)
 

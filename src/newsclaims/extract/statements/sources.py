@@ -107,11 +107,26 @@ class SourceReader:
         if source.span:
             after = with_apposition(view, source.span[0], after, unit.end)
             source.span = (source.span[0], after)
+        named = self._named_apposition(after, unit.end)
+        if named is not None:
+            # "Pour la principale association du logiciel libre, l'April : « ... »": the name says who.
+            source = SourceRef(span=named, slot=source.slot)
+            after = named[1]
         after = self._skip_apposition(after, unit.end)
         if after >= unit.end or doc[after].text not in (",", ":"):
             return []
         cue = (doc[i].idx, doc[i].idx + len(doc[i].text))
         return self._after_source(self._next_word(after, unit.end), unit_i, cue, source, 0.7, "pour")
+
+    def _named_apposition(self, j: int, limit: int) -> tuple[int, int] | None:
+        """ ", l'April :" after a description: the name in apposition, right before a colon."""
+        doc = self.doc
+        if j + 1 >= limit or doc[j].text != ",":
+            return None
+        end = extend_np(self.view, j + 1, limit)
+        if end < limit and doc[end].text == ":" and end - j <= 6 and starts_with_name(self.view, j + 1):
+            return j + 1, end
+        return None
 
     def _pour_qui(self, i: int, length: int) -> list[Draft]:
         """ "le Medef pour qui seule une hausse ...": the noun before "pour qui" holds the opinion."""
@@ -203,6 +218,33 @@ class SourceReader:
         if len(self.view.text[start:end].split()) < 2:
             return []
         return [Draft((start, end), cue, source, unit_i, conf, rule)]
+
+    # -- signed paragraphs -------------------------------------------------------------------------
+
+    def signed_paragraphs(self, drafts: list[Draft]) -> list[Draft]:
+        """ "J'ai été agrippée de partout. [...] —Sonia Dridi, journaliste": a paragraph signed with a
+        dash and a person's name at its end (a quotation set as a block, without marks) is what that
+        person said."""
+        view, doc = self.view, self.doc
+        taken = {d.unit for d in drafts}
+        out: list[Draft] = []
+        by_para: dict[int, list[int]] = {}
+        for ui, unit in enumerate(view.units):
+            by_para.setdefault(unit.para, []).append(ui)
+        for units in by_para.values():
+            last = view.units[units[-1]]
+            dash = next((k for k in range(last.end - 1, last.start, -1) if doc[k].text in DASHES), None)
+            if dash is None or any(ui in taken for ui in units) or not is_name_token(doc[dash + 1]):
+                continue
+            end = extend_np(view, dash + 1, last.end)
+            if end + 1 < last.end and doc[end].text == "," and extend_np(view, end + 1, last.end) == last.end:
+                end = last.end  # "—Sonia Dridi, journaliste"
+            first = view.units[units[0]].start
+            if end < last.end or dash - first < 5 or self.lx.ent(doc[dash + 1]) != "PER":
+                continue
+            a, b = doc[first].idx, doc[dash - 1].idx + len(doc[dash - 1].text)
+            out.append(Draft((a, b), None, SourceRef(span=(dash + 1, end), strict=True), units[0], 0.6, "signed"))
+        return out
 
     # -- quotations nobody claimed -------------------------------------------------------------------
 
