@@ -303,9 +303,11 @@ class ReferentBuilder:
             return None
         start, end, label = runs[0]
         links = lx.genitive | lx.fn.agent_prepositions
-        if start <= head_pos + 1 or toks[start - 1].lower_ not in links or label == "":
+        if start <= head_pos + 1 or toks[start - 1].lower_ not in links:
             return None
         kind = _run_kind(label, toks[start:end], lx)
+        if kind == "unknown":
+            kind = "organisation"  # "le rapport de Greenwatch": a name that writes reports is a body
         if kind not in ("person", "organisation"):
             return None
         name = phrase_text(toks[start:end], lx)

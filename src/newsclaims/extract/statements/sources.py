@@ -233,14 +233,17 @@ class SourceReader:
             by_para.setdefault(unit.para, []).append(ui)
         for units in by_para.values():
             last = view.units[units[-1]]
-            dash = next((k for k in range(last.end - 1, last.start, -1) if doc[k].text in DASHES), None)
+            dash = next((k for k in range(last.end - 1, last.start - 1, -1) if doc[k].text in DASHES), None)
             if dash is None or any(ui in taken for ui in units) or not is_name_token(doc[dash + 1]):
                 continue
             end = extend_np(view, dash + 1, last.end)
-            if end + 1 < last.end and doc[end].text == "," and extend_np(view, end + 1, last.end) == last.end:
+            role = range(end + 1, last.end)
+            if end + 1 < last.end and doc[end].text == "," and len(role) <= 6 and all(doc[k].is_alpha for k in role):
                 end = last.end  # "—Sonia Dridi, journaliste"
             first = view.units[units[0]].start
-            if end < last.end or dash - first < 5 or self.lx.ent(doc[dash + 1]) != "PER":
+            name = [doc[k] for k in range(dash + 1, extend_np(view, dash + 1, last.end)) if is_name_token(doc[k])]
+            person = self.lx.ent(doc[dash + 1]) == "PER" or len(name) >= 2
+            if end < last.end or dash - first < 5 or not person:
                 continue
             a, b = doc[first].idx, doc[dash - 1].idx + len(doc[dash - 1].text)
             out.append(Draft((a, b), None, SourceRef(span=(dash + 1, end), strict=True), units[0], 0.6, "signed"))
