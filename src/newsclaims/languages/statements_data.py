@@ -173,11 +173,15 @@ class Names(BaseModel):
         return valid_regex(value)
 
 
+SourceKind = Literal["person", "organisation", "group", "country", "document"]
+
+
 class Pronoun(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     gender: Literal["m", "f"] | None = None
     number: Literal["s", "p"] = "s"
+    kinds: frozenset[SourceKind] = frozenset()  # the kinds of source it can stand for ("she": a person); empty: any
 
 
 class Pronouns(BaseModel):

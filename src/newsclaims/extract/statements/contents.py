@@ -519,6 +519,7 @@ class ContentReader:
             a, b = max(child.left_edge.i, unit.start), min(child.right_edge.i + 1, unit.end)
             if before:
                 b = min(b, cue.group_start)
+            b = min(b, self._next_speaker(verb.i, a, b))
             while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ in lx.fn.complementizers):
                 a += 1
             while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
@@ -530,6 +531,27 @@ class ContentReader:
                         end = q.close  # a quotation opened in the clause closes in it
                 return start, end
         return None
+
+    def _next_speaker(self, verb: int, a: int, b: int) -> int:
+        """Where another cue verb's own sentence begins inside tokens a..b ("there is no evidence, and
+        the father's lawyer, Gregory Craig, said ..."): before the comma or conjunction opening its
+        subject; ``b`` when there is none."""
+        doc, lx = self.doc, self.lx
+        lo = bisect.bisect_right(self.core.cue_verbs, a)
+        for other in self.core.cues[lo:]:
+            if other.verb.i >= b:
+                break
+            if other.verb.i == verb:
+                continue
+            subj = next((c for c in other.verb.children if c.dep_ in lx.deps.cue_subject and c.i < other.verb.i), None)
+            if subj is None or subj.left_edge.i <= a:
+                continue
+            k = subj.left_edge.i
+            while k > a and (doc[k - 1].is_punct or doc[k - 1].lower_ in lx.fn.coordinators or doc[k - 1].is_space):
+                k -= 1
+            if k < subj.left_edge.i:  # set off by a comma or a conjunction: a sentence of its own
+                return k
+        return b
 
 
 def _without_trailing_comma(text: str, start: int, end: int) -> int:

@@ -151,7 +151,7 @@ def _pronoun_speaker(view: View, k: int, resolver: Resolver) -> tuple[Speaker | 
         low = low.removeprefix(link.lstrip("-") + "-")  # "-t-elle" -> "elle"
     features = pron.features.get(low.split("-")[0])
     gender, number = (features.gender, features.number) if features else (None, "s")
-    ref = resolver.resolve_pronoun(tok, gender, number)
+    ref = resolver.resolve_pronoun(tok, gender, number, features.kinds if features else frozenset())
     # The mention is the pronoun itself, without the hyphen of "a-t-il".
     skip = len(tok.text) - len(tok.text.lstrip("-"))
     start = tok.idx + skip
