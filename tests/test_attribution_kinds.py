@@ -155,3 +155,16 @@ def test_english_a_body_named_by_description(en_nlp):
 
 def test_english_a_passive_cue_names_no_speaker(en_nlp):
     assert read(en_nlp, "Residents have been urged to leave the valley.", "en") == []
+
+
+def test_english_an_incise_reports_its_whole_sentence_and_she_is_a_person(en_nlp):
+    text = "Mayor Rosa Lind visited the port authority. The new terminal, she said, would open in the spring."
+    (s,) = read(en_nlp, text, "en")
+    assert s.content.text == "The new terminal, she said, would open in the spring"
+    assert s.speaker.name == "Rosa Lind" and s.rule == "incise"
+
+
+def test_english_a_clause_stops_where_another_speaker_begins(en_nlp):
+    text = "The council said the budget was balanced, and the auditor, Omar Reyes, said the figures were wrong."
+    first, second = read(en_nlp, text, "en")
+    assert first.content.text == "the budget was balanced" and second.speaker.name == "Omar Reyes"

@@ -44,6 +44,7 @@ for _name in (CONTEXT, DROPPED, *COMPONENTS):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
+
 def context_of(doc: Doc, nlp_lang: str) -> Context:
     ctx = doc._.get(CONTEXT)
     return ctx if isinstance(ctx, Context) else Context(lang=nlp_lang)

@@ -154,13 +154,14 @@ class CueReader:
             return self.contents.incise(cue, unit_i)
         if self._after_relative_que(cue):
             return []  # "c'est ce que redoutent les habitants": what is said is elsewhere
-        if self.lx.fn.bare_clause and Frame.INVERTED in cue.info.frames:
+        clause_after = self.lx.fn.bare_clause and self.contents.parsed_clause(cue, before=False) is not None
+        if self.lx.fn.bare_clause and Frame.INVERTED in cue.info.frames and not clause_after:
             # '"We are ready," Smith said', "The troops are ready, officials said": the parse hangs
             # what was said on the cue, before it.
             drafts = self._clause_before(cue, unit_i)
             if drafts:
                 return drafts
-        if Frame.INVERTED in cue.info.frames and self.inverted_position(cue):
+        if Frame.INVERTED in cue.info.frames and not clause_after and self.inverted_position(cue):
             source = self.subjects.inverted_source(cue, unit)
             if source is not None:
                 drafts = self.contents.inverted(cue, unit_i, source)
@@ -172,8 +173,6 @@ class CueReader:
         return self.contents.complement(cue, unit_i, source)
 
     def _clause_before(self, cue: Cue, unit_i: int) -> list[Draft]:
-        if self.contents.parsed_clause(cue, before=False) is not None:
-            return []  # what it reports comes after it
         clause = self.contents.parsed_clause(cue, before=True)
         if clause is None:
             return self._incise(cue, unit_i)
