@@ -10,12 +10,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import spacy
 
 from newsclaims.extract.context import Context
 from newsclaims.extract.dateline import find_dateline
 from newsclaims.extract.times import extract_times
-from newsclaims.languages import PackError, UnsupportedLanguage, get_pack, load_pack, register, unregister
+from newsclaims.languages import PackError, UnsupportedLanguage, load_pack, register, unregister
+from newsclaims.nlp import load_model
+from newsclaims.pipeline import extract_article, make_article
+from newsclaims.reading import ReadText
 from newsclaims.records import Dropped
 
 SPANISH = Path(__file__).parent / "packs" / "es"
@@ -133,9 +135,7 @@ def test_a_language_without_a_pack_gets_no_rules_in_silence(fr_nlp) -> None:
 
 @pytest.fixture(scope="module")
 def en_nlp():
-    from newsclaims.nlp import load_pipeline
-
-    return load_pipeline("en")
+    return load_model("en")
 
 
 # -- a third language as data ---------------------------------------------------------------------------
@@ -150,16 +150,10 @@ def spanish() -> Iterator[None]:
         unregister("es")
 
 
-def _spanish_doc(text: str) -> spacy.tokens.Doc:
-    nlp = spacy.blank(get_pack("es").code)  # the pack's model is "": spaCy's blank tokenizer
-    nlp.add_pipe("sentencizer")
-    return nlp(text)
-
-
 def test_a_spanish_pack_resolves_dates_against_the_publication_date(spanish: None) -> None:
     published = date(2024, 3, 5)  # a Tuesday
     text = "El ministro llegó el 3 de marzo de 2024. Ayer habló con la prensa y mañana viajará; los lunes descansa."
-    found = extract_times(_spanish_doc(text), Context(lang="es", published=published))
+    found = extract_times(load_model("es")(text), Context(lang="es", published=published))
     assert {t.text: (t.value, t.rule) for t in found} == {
         "el 3 de marzo de 2024": ("2024-03-03", "date"),
         "Ayer": ("2024-03-04", "deictic"),
@@ -169,8 +163,20 @@ def test_a_spanish_pack_resolves_dates_against_the_publication_date(spanish: Non
 
 
 def test_a_spanish_weekday_and_month_without_year(spanish: None) -> None:
-    found = extract_times(_spanish_doc("La reunión del jueves fue en octubre."), Context(lang="es", published=ANCHOR))
+    doc = load_model("es")("La reunión del jueves fue en octubre.")  # the pack's model "": a blank tokenizer
+    found = extract_times(doc, Context(lang="es", published=ANCHOR))
     assert {t.text: t.value for t in found} == {"jueves": "2024-10-31", "octubre": "2024-10"}
+
+
+def test_spanish_times_through_the_pipeline(spanish: None) -> None:
+    text = "MADRID, 3 de marzo de 2024 (EFE) - El Gobierno aprobó ayer el plan, que entrará en vigor en 2025."
+    record = extract_article(make_article(ReadText(text=text), lang="es"))
+    assert (record.article.published, record.article.published_source) == (date(2024, 3, 3), "dateline")
+    assert [(t.text, t.value) for t in record.times] == [
+        ("3 de marzo de 2024", "2024-03-03"),
+        ("ayer", "2024-03-02"),
+        ("2025", "2025"),
+    ]
 
 
 def test_a_spanish_dateline_is_read_once_its_pack_is_registered() -> None:
