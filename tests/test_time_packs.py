@@ -128,6 +128,21 @@ def test_english_drops_the_may_of_a_verb(en_nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The report is due to be released in May.", {"May": "2025-05"}),
+        ("Officials said the envoy could arrive as early as Tuesday.", {"Tuesday": "2024-11-05"}),
+        ("The 1992 protests and a 2009 study were cited in 2010.", {"1992": "1992", "2009": "2009", "2010": "2010"}),
+    ],
+)
+def test_english_reads_its_own_way_on_a_parsed_doc(en_nlp, sentence: str, expected: dict[str, str]) -> None:
+    # The English pack reads tense by cue words and counts by the word after a year, parse or not.
+    doc = en_nlp(sentence)
+    assert doc.has_annotation("DEP")
+    assert {t.text: t.value for t in extract_times(doc, Context(lang="en", published=ANCHOR))} == expected
+
+
 def test_a_language_without_a_pack_gets_no_rules_in_silence(fr_nlp) -> None:
     with pytest.raises(UnsupportedLanguage):
         extract_times(fr_nlp("Le 3 mars 2024."), Context(lang="de", published=ANCHOR))

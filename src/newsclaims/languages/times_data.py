@@ -78,6 +78,14 @@ BuilderName = Literal[
     "year_range",
 ]
 
+# Checks that read the Doc's parse, when it has one; each holds for the word order of some languages
+# only, so a pack names those its language needs.
+ParseCheck = Literal[
+    "count_before_noun",  # a year the parse attaches to the noun after it counts it ("2000 soldats")
+    "adjective_after_season",  # a season with an adjective after it names an event ("le printemps arabe")
+    "noun_after_one",  # "une seconde fois": with a noun after it, "une seconde" is an ordinal
+]
+
 Words = frozenset[str]
 MonthNumber = Annotated[int, Field(ge=1, le=12)]
 WeekdayNumber = Annotated[int, Field(ge=1, le=7)]  # ISO: 1 is Monday
@@ -204,8 +212,11 @@ class Links(_Model):
 
 
 class Tense(_Model):
-    """What tells the tense of a clause. A parsed Doc is read by its verbs (heads, auxiliaries,
-    morphology); a Doc without a parse by the nearest cue word."""
+    """What tells the tense of a clause. With ``reader = "parse"`` a parsed Doc is read by its verbs
+    (heads, auxiliaries and morphology as French UD parses give them); a Doc without a parse, or any
+    Doc with ``reader = "cue_words"``, by the nearest cue word ("will", "said", "-ed")."""
+
+    reader: Literal["parse", "cue_words"] = "parse"
 
     future_heads: Words = frozenset()  # "va annoncer", "devrait se réunir": lemmas whose infinitive lies ahead
     planning_heads: Words = frozenset()  # "a prévu de revenir": ahead even when the planning is past
@@ -248,6 +259,7 @@ class TimeRule(_Model):
 
 class TimeData(_Model):
     number_language: NumberLanguage | None = None  # spelled counts ("vingt-quatre") read by text2num
+    parse_checks: frozenset[ParseCheck] = frozenset()
     calendar: Calendar = Calendar()
     cues: Cues = Cues()
     lists: dict[str, tuple[str, ...]] = {}  # other word lists the patterns use ("number_words")

@@ -21,6 +21,7 @@ from newsclaims.languages.times_data import (
     DurationUnit,
     Feast,
     Mod,
+    ParseCheck,
     PartOfDay,
     QuarterKind,
     RefValue,
@@ -65,6 +66,7 @@ assert {f.name for f in fields(CompiledChecks)} == set(Checks.model_fields)
 class TimeLexicon:
     code: str
     number_language: str | None
+    parse_checks: frozenset[ParseCheck]
     months: dict[str, int]  # names and abbreviations
     weekdays: dict[str, int]
     seasons: dict[str, Season]
@@ -123,6 +125,7 @@ def lexicon_for(pack: LanguagePack) -> TimeLexicon:
     return TimeLexicon(
         code=pack.code,
         number_language=data.number_language,
+        parse_checks=data.parse_checks,
         months={**_table(cal.month_abbreviations), **_table(cal.months)},
         weekdays=_table(cal.weekdays),
         seasons=_table(cal.seasons),

@@ -1,6 +1,6 @@
 """Which way a clause points in time: past, future, or neither (present, or nothing to tell).
 
-A Doc with a parse and verb morphology is read by its verbs: the verb that governs the time
+A Doc with a parse and verb morphology is read by its verbs, when its pack says so: the verb that governs the time
 expression gives the tense, its auxiliaries the compound tenses ("ont annoncé" is past, "aura lieu"
 future) and a governing verb of the pack's ``future_heads`` ("aller", "devoir") the near future. A
 Doc without a parse is read by the nearest tense cue word around the expression ("said", "-ed",
@@ -49,6 +49,8 @@ def clause_tense(doc: Doc, start: int, end: int, lex: TimeLexicon, parsed: bool 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return NEUTRAL
+    if lex.tense.reader == "cue_words":
+        return _cue_word_tense(doc, span, lex)
     if parsed is None:
         parsed = doc.has_annotation("DEP")
     if parsed:

@@ -62,7 +62,7 @@ def year_(m: Match, scan: Scan) -> Built:
         or before.endswith(cues.year_strong_endings)
     )
     value = int(m.group("year"))
-    if scan.counts_next_noun(m.start("year"), adjacent=strong):
+    if "count_before_noun" in lex.parse_checks and scan.counts_next_noun(m.start("year"), adjacent=strong):
         return A_COUNT  # "2000 soldats", "en 1500 mètres"
     if not strong:
         if cues.function_words:
@@ -126,7 +126,7 @@ def season(m: Match, scan: Scan) -> Built:
     if s in cues.season_verbs and not (direction or has_year):
         return BARE_SEASON  # "fall" the verb
     if not (has_year or direction):
-        if scan.pos_after(m.end("t")) == "ADJ":
+        if "adjective_after_season" in lex.parse_checks and scan.pos_after(m.end("t")) == "ADJ":
             return EVENT_NAME  # "le printemps arabe", "l'hiver nucléaire"
         of = lex.checks.season_of.match(scan.text, m.end("t")) if lex.checks.season_of is not None else None
         if of and of.group(1).lower() not in cues.season_of_time:

@@ -90,7 +90,7 @@ def duration(m: Match, scan: Scan) -> Built:
     if group(m, "q") and before in cues.age_group_before:
         return AN_AGE  # "les moins de 17 ans": an age group
     if count in cues.indefinite_articles:
-        if scan.pos_after(m.end("t")) == "NOUN":
+        if "noun_after_one" in lex.parse_checks and scan.pos_after(m.end("t")) == "NOUN":
             return AN_ORDINAL  # "une seconde fois"
         if word(m, "u") in cues.ordinal_unit_words:
             after = scan.word_after(m.end("t"))
