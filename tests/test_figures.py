@@ -12,6 +12,7 @@ import pytest
 
 from newsclaims.extract.context import Context
 from newsclaims.extract.figures import extract_figures
+from newsclaims.languages import UnsupportedLanguage
 from newsclaims.nlp import load_model
 from newsclaims.records import Figure
 
@@ -433,7 +434,7 @@ def test_random_noise_never_crashes(en_nlp) -> None:
         figures_of(en_nlp, text, "en")
 
 
-def test_languages_without_a_lexicon_read_digits_and_symbols(en_nlp) -> None:
+def test_a_language_without_a_pack_is_refused_not_read_with_another_languages_rules(en_nlp) -> None:
     doc = en_nlp("Costs reached $5 million.")
-    found = extract_figures(doc, Context(lang="de"))
-    assert [(f.value, f.currency) for f in found] == [(5_000_000, "USD")]
+    with pytest.raises(UnsupportedLanguage, match="'de'"):
+        extract_figures(doc, Context(lang="de"))
