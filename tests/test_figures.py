@@ -324,6 +324,17 @@ def test_english_text_spans_qualifier_number_and_counted_noun(en_nlp) -> None:
     assert (fig.text, fig.counted) == ("nearly 8,000 North Korean soldiers", "North Korean soldiers")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("The agency will close 149 small airport control towers next month.", "small airport control towers"),
+        ("Police questioned two former bank employees on Monday.", "former bank employees"),
+    ],
+)
+def test_an_english_noun_compound_is_counted_to_its_head(en_nlp, sentence: str, counted: str) -> None:
+    assert only(en_nlp, sentence, "en").counted == counted
+
+
 def test_english_ranges(en_nlp) -> None:
     fig = only(en_nlp, "The plan cuts between 1,000 and 4,000 jobs.", "en")
     assert (fig.qualifier, fig.value, fig.low, fig.high, fig.counted) == ("range", 1000, 1000, 4000, "jobs")

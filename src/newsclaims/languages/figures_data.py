@@ -187,6 +187,7 @@ class CountedData(_Section):
     links: Phrases = ()  # before it: "de", "des", "of the"
     scale_links: Phrases = ()  # between a scale and what it counts: "milliards de", "millions of"
     complements: Words = ()  # with a parse, one "de/à + noun" complement belongs to it ("membres d'équipage")
+    adjectives_after: bool = False  # with a parse, adjectives after the noun belong to it ("soldats nord-coréens")
     stopwords: Words = ()  # without a parse, words that end the phrase
     irregular_plurals: Words = ()  # without a parse, plurals that look singular ("people")
     plural_endings: Words = ()  # endings of a plural noun ("s", "x") ...

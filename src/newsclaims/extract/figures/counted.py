@@ -1,8 +1,9 @@
 """The thing a figure counts: its head noun with the modifiers that follow ("soldats nord-coréens").
 
-With a parse, the head is the first noun after the number and its modifiers are the adjectives
-and one bare complement after it (the pack's complements: "membres d'équipage", "personnes à
-bord"). Without one (a pack whose model is a tokenizer only), words are read up to a stopword and
+With a parse, the head is the first noun after the number (the last of a noun compound: "airport
+control towers") and its modifiers are, where the language puts adjectives after the noun, the
+adjectives after it, and one bare complement (the pack's complements: "membres d'équipage",
+"personnes à bord"). Without one (a pack whose model is a tokenizer only), words are read up to a stopword and
 cut after the first one that looks like a plural noun.
 """
 
@@ -80,6 +81,9 @@ def _from_parse(text: str, pos: int, tokens: Tokens, lex: Lexicon) -> Counted | 
         head = doc[head.i + 1]
     if head.pos_ not in NOUNS or not _LETTER.match(head.text):
         return None
+    # A noun compound ends on its head: "control towers", "intelligence agents".
+    while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.pos_ in NOUNS:
+        head = head.head
     last = _modifiers_end(doc, head, lex)
     end = last.idx + len(last.text)
     number = head.morph.get("Number", [])
@@ -92,7 +96,7 @@ def _modifiers_end(doc: Doc, head: Token, lex: Lexicon) -> Token:
     i = head.i + 1
     while i < len(doc) and i <= head.i + 6:
         tok = doc[i]
-        if tok.pos_ == "ADJ" and not tok.is_punct:
+        if lex.adjectives_after and tok.pos_ == "ADJ" and not tok.is_punct:
             last, i = tok, i + 1
             continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None

@@ -98,6 +98,7 @@ class Lexicon:
     currency_prefix: re.Pattern[str]  # "$", "US$", "EUR" opening the second number of a range
     counted_link: re.Pattern[str]  # "de", "des", "of the" before the thing counted
     complements: frozenset[str]  # "de", "à" + noun after the counted noun ("membres d'équipage")
+    adjectives_after: bool  # with a parse, adjectives after the noun belong to it ("soldats nord-coréens")
     not_counted: frozenset[str]  # heads that make a number something else ("fois", "times")
     both_before: frozenset[str]  # "les deux" + verb: "both", not a count
     both_pattern: re.Pattern[str]  # "tous deux", "toutes les trois": always "both", "all three"
@@ -210,6 +211,7 @@ def compile_lexicon(lang: str, data: FigureData, others: tuple[FigureData, ...] 
         currency_prefix=re.compile(rf"(?:(?P<sym>{alt(sym.currencies_before)})|(?P<iso>[A-Z]{{3}})(?![\w])){GAP}"),
         counted_link=_compile(rf"{GAP}(?:{_then_space(counted.links)})"),
         complements=word_set(counted.complements),
+        adjectives_after=counted.adjectives_after,
         not_counted=word_set(not_counted),
         both_before=word_set(ctx.both_before),
         both_pattern=_before(ctx.both, GAP1),
