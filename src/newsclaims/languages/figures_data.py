@@ -125,10 +125,9 @@ class MeasureData(_Section):
 
 
 class DateData(_Section):
-    """Calendar words that make a number next to them a date ("31 octobre", "October 31", "jeudi 31")."""
+    """How a day number is written next to a month ("les 9 et 10 juillet", "1er mai", "15 de mayo"):
+    the month and weekday names themselves are the calendar's (``times.toml``)."""
 
-    months: Words = ()  # names and abbreviations
-    weekdays: Words = ()
     joiners: Words = ()  # between day numbers: "les 9 et 10 juillet", "du 3 au 5 mai"
     day_suffixes: Words = ()  # after a day number: "1er", "21st"
     links: Phrases = ()  # between the day number and the month: "15 de mayo"
@@ -156,7 +155,7 @@ class ContextData(_Section):
     both: Phrases = ()  # phrases before a numeral that always make it "both" ("tous deux")
     singular_articles: Words = ()  # before a bare number, they make it a label ("le 13")
     not_counted: Words = ()  # heads that make a number something else ("fois", "times"); time units,
-    # months and weekdays are added
+    # months and weekdays (times.toml) are added
 
 
 class RangeData(_Section):

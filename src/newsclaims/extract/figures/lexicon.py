@@ -16,6 +16,7 @@ from functools import cache
 from newsclaims.extract.figures.symbols import iso_currencies, symbols
 from newsclaims.languages import LanguagePack, loaded_packs
 from newsclaims.languages.figures_data import FigureData
+from newsclaims.languages.times_data import Calendar
 from newsclaims.records import Qualifier
 from newsclaims.text import NEVER, alternation
 
@@ -119,18 +120,20 @@ def lexicon_for(pack: LanguagePack) -> Lexicon:
 
 @cache  # packs compare by identity: one entry per pack and set of registered packs
 def _compiled(pack: LanguagePack, registered: tuple[LanguagePack, ...]) -> Lexicon:
-    return compile_lexicon(pack.code, pack.figures, tuple(p.figures for p in registered))
+    calendars = (pack.times.calendar, *(p.times.calendar for p in registered))
+    return compile_lexicon(pack.code, pack.figures, calendars)
 
 
-def compile_lexicon(lang: str, data: FigureData, others: tuple[FigureData, ...] = ()) -> Lexicon:
-    """The patterns of ``data``; month and weekday names of every pack in ``others`` count too: a date
-    written in another language ("le 4 July", "on 14 juillet") is still no figure."""
+def compile_lexicon(lang: str, data: FigureData, calendars: tuple[Calendar, ...] = ()) -> Lexicon:
+    """The patterns of ``data``. Month and weekday names are the calendars' (``times.toml`` of each
+    pack given, as a rule every registered pack): a date written in another language ("le 4 July",
+    "on 14 juillet") is still no figure."""
     sym = symbols()
     ctx, dates, ranges, counted = data.context, data.dates, data.ranges, data.counted
     scales = {k.lower(): Decimal(v) for k, v in data.scales.words.items()}
     money_scales = {k.lower(): Decimal(v) for k, v in data.scales.money.items()}
-    all_months = {w for d in (data, *others) for w in d.dates.months}
-    all_weekdays = {w for d in (data, *others) for w in d.dates.weekdays}
+    all_months = {w.lower() for c in calendars for w in (*c.months, *c.month_abbreviations)}
+    all_weekdays = {w.lower() for c in calendars for w in c.weekdays}
     months = alt(all_months)
     unit_symbols = {**sym.units, **data.measures.unit_symbols}
     day_suffix = alt(dates.day_suffixes)
