@@ -7,7 +7,7 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from newsclaims.records import Rejected
 from newsclaims.sources.document import read_document
@@ -66,10 +66,11 @@ def read_stream(
 ) -> Iterator[SourceItem | Rejected]:
     """Everything one input holds. ``name`` hints at the format; ``size`` is the file's, when known."""
     try:
-        head, stream = peek(stream)
+        head, replay = peek(stream)
     except Exception as exc:
         yield rejection(source, exc)
         return
+    stream = cast(BinaryIO, replay)  # a raw stream of the same bytes
     if not head:
         yield Rejected(source, "empty", "the file is empty")
         return
@@ -78,7 +79,8 @@ def read_stream(
         return
     # Decompressed here for every format, WARC included: one member or one per record alike.
     try:
-        inner_head, inner = peek(open_gzip(stream))
+        inner_head, inner_replay = peek(open_gzip(stream))
+        inner = cast(BinaryIO, inner_replay)
     except Exception as exc:
         yield rejection(source, exc, "gzip")
         return
