@@ -39,6 +39,11 @@ MAX_REJECTS_LISTED = 10
     default=None,
     help="Extraction processes [default: one per core].",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links in the folders given that lead out of them (rejected otherwise).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary (errors and exit code only).")
 @click.option("--json", "as_json", is_flag=True, help="No progress; the summary as JSON on stdout.")
 @click.option(
@@ -59,6 +64,7 @@ def ingest(
     db: str,
     lang: str,
     workers: int | None,
+    follow_symlinks: bool,
     quiet: bool,
     as_json: bool,
     engine: str,
@@ -84,7 +90,9 @@ def ingest(
 
     stdin = sys.stdin.buffer if "-" in paths else None
     with _reporter(silent=quiet or as_json) as report:
-        stats = run_ingest(list(paths), db, lang=lang, workers=workers, stdin=stdin, progress=report)
+        stats = run_ingest(
+            list(paths), db, lang=lang, workers=workers, stdin=stdin, progress=report, follow_symlinks=follow_symlinks
+        )
     if as_json:
         click.echo(safe_json({"db": db, **stats.to_dict()}))
     elif not quiet:
