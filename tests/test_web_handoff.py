@@ -20,8 +20,8 @@ from newsclaims.reading import ReadText
 from newsclaims.records import Article, ArticleRecord
 from newsclaims.sources.item import SourceItem
 from newsclaims.store import open_store, table_counts
+from newsclaims.store.arrow import table_schemas
 from newsclaims.store.handoff import decode_tables, encode_tables, live_server
-from newsclaims.store.rows import SCHEMAS
 from newsclaims.store.servefile import serve_file
 from newsclaims.web.server import background_server
 from newsclaims.web.settings import ServeSettings
@@ -77,8 +77,8 @@ def team_items(n: int) -> list[SourceItem]:
 def test_batches_travel_as_the_store_tables() -> None:
     import pyarrow as pa
 
-    table = pa.Table.from_pylist([], schema=SCHEMAS["rejected"])
-    assert decode_tables(encode_tables({"rejected": table}))["rejected"].schema == SCHEMAS["rejected"]
+    table = pa.Table.from_pylist([], schema=table_schemas()["rejected"])
+    assert decode_tables(encode_tables({"rejected": table}))["rejected"].schema == table_schemas()["rejected"]
     with pytest.raises(ValueError):
         decode_tables(b"\x00\x05hello" + b"\x00" * 8)
     with pytest.raises(ValueError):

@@ -1,8 +1,10 @@
-"""The ingest runner: inputs -> articles -> extraction on worker processes -> one writer.
+"""The ingest runner: inputs -> extraction on worker processes -> one writer.
 
-The main process reads the inputs, makes Articles (cheap), skips those already stored, and hands
-the rest to the extraction workers (the expensive part); it alone writes the store, committing
-whole articles in small batches so a killed run loses little and the next one resumes.
+The main process reads the inputs, skips texts already stored (an article's id is the hash of its
+text), and hands the rest to the extraction workers, which decide the language, extract, and build
+the store's rows as Arrow tables (``newsclaims.batch``); the main process only inserts them,
+committing whole articles in small batches so a killed run loses little and the next one resumes.
+Everything but reading and writing runs on the workers, so the main process keeps up with them.
 """
 
 from __future__ import annotations
@@ -22,23 +24,20 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 import duckdb
 
-from newsclaims.errors import InputError, NewsclaimsError, UsageError
-from newsclaims.lang import detect_language
-from newsclaims.languages import is_supported, language_codes
-from newsclaims.pipeline import extract_article, extract_articles, make_article
-from newsclaims.reading import lang_tag
-from newsclaims.records import Article, ArticleRecord, Rejected
+from newsclaims.batch import Batch, ExtractBatch, checked_lang, extract_batch, extract_items, prepare
+from newsclaims.errors import NewsclaimsError, UsageError
+from newsclaims.records import Rejected, article_id
 from newsclaims.store.handoff import open_writer
 from newsclaims.store.writer import BatchWriter
 
 if TYPE_CHECKING:
     from newsclaims.sources import SourceItem
 
-Extracted = ArticleRecord | Rejected
-ExtractBatch = Callable[[list[Article]], list[Extracted]]
+__all__ = ["IngestStats", "default_workers", "extract_batch", "ingest", "ingest_items", "prepare"]
+
 ProgressCallback = Callable[["IngestStats"], None]
 
-BATCH_ARTICLES = 8  # articles parsed together by one nlp.pipe call (in-process, or one worker task)
+BATCH_ARTICLES = 8  # items parsed together by one nlp.pipe call (in-process, or one worker task)
 COMMIT_ARTICLES = 16  # commit at least this often...
 COMMIT_SECONDS = 1.0  # ...and at least once a second while work is being done
 MAX_REJECTIONS_KEPT = 1000  # in memory for the summary; a WARC dump can reject millions of records
@@ -99,17 +98,20 @@ def ingest(
     workers: int | None = None,
     stdin: BinaryIO | None = None,
     progress: ProgressCallback | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestStats:
     """Read every input under ``paths`` into the store at ``db``; returns what was done.
 
     ``lang`` is "fr", "en" (every input is read as that language) or "auto" (the input's own
     declaration, else detection). Inputs that cannot be read, or are in a language newsclaims does
-    not read, are stored in ``rejected`` with their reason and the run goes on.
+    not read, are stored in ``rejected`` with their reason and the run goes on. Symbolic links in
+    the folders that lead out of them are rejected unless ``follow_symlinks``.
     """
     # Imported here, not at the top: worker processes import this module and never read inputs.
     from newsclaims.sources import iter_inputs
 
-    return ingest_items(iter_inputs(paths, stdin=stdin), db, lang=lang, workers=workers, progress=progress)
+    items = iter_inputs(paths, stdin=stdin, follow_symlinks=follow_symlinks)
+    return ingest_items(items, db, lang=lang, workers=workers, progress=progress)
 
 
 def ingest_items(
@@ -125,20 +127,19 @@ def ingest_items(
 ) -> IngestStats:
     """``ingest`` over items already read (SourceItems and the rejections met while reading).
 
-    ``extract`` turns a batch of articles into records (default ``extract_batch``, the pipeline);
-    with several workers it must be a module-level function, as it is sent to the processes.
+    ``extract`` turns a batch of articles into records (default ``batch.extract_batch``, the
+    pipeline); with several workers it must be a module-level function, as it is sent to the processes.
     """
-    lang = lang.lower()
-    if lang != "auto" and not is_supported(lang):
-        raise UsageError(f"--lang {lang}: newsclaims reads {', '.join(language_codes())} (or auto)")
+    lang = checked_lang(lang)
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise UsageError("--workers must be at least 1")
     # With `newsclaims serve` holding the store, the batches go to the server (see store.handoff).
     with open_writer(db, max_articles=commit_articles, max_seconds=commit_seconds) as writer:
-        extract = extract or extract_batch
-        extractor: Extractor = InProcessExtractor(extract) if workers == 1 else PoolExtractor(workers, extract)
-        run = _Run(writer, extractor, lang, progress)
+        extractor: Extractor = (
+            InProcessExtractor(lang, extract) if workers == 1 else PoolExtractor(workers, lang, extract)
+        )
+        run = _Run(writer, extractor, progress)
         try:
             run.consume(items)
         finally:
@@ -149,10 +150,9 @@ def ingest_items(
 class _Run:
     """One pass over the inputs: the bookkeeping between reading, extraction and the writer."""
 
-    def __init__(self, writer: BatchWriter, extractor: Extractor, lang: str, progress: ProgressCallback | None) -> None:
+    def __init__(self, writer: BatchWriter, extractor: Extractor, progress: ProgressCallback | None) -> None:
         self.writer = writer
         self.extractor = extractor
-        self.lang = lang
         self.progress = progress or (lambda _stats: None)
         self.stats = IngestStats()
         self.in_flight: set[str] = set()  # ids handed to extraction and not yet back
@@ -176,33 +176,34 @@ class _Run:
             self.progress(self.stats)
 
     def _take(self, item: SourceItem | Rejected) -> None:
-        prepared = item if isinstance(item, Rejected) else prepare(item, self.lang)
-        if isinstance(prepared, Rejected):
-            self._reject(prepared)
+        if isinstance(item, Rejected):
+            self.writer.reject(item)
+            self._reject(item)
             return
-        if prepared.id in self.in_flight or self.writer.has_article(prepared.id):
-            # Checked before extraction, which is the expensive step: a rerun only reads its inputs.
+        # The id is the hash of the text, known before extraction (the expensive step), so a rerun
+        # only reads its inputs; everything else about the article is decided by the workers.
+        aid = article_id(item.read.text)
+        if aid in self.in_flight or self.writer.has_article(aid):
             self.stats.skipped += 1
             self.progress(self.stats)
             return
-        self.in_flight.add(prepared.id)
-        for result in self.extractor.submit(prepared):
+        self.in_flight.add(aid)
+        for result in self.extractor.submit(item):
             self._done(result)
 
-    def _done(self, result: Extracted) -> None:
-        if isinstance(result, Rejected):
-            self._reject(result)
-            return
-        self.in_flight.discard(result.article.id)
-        self.writer.add(result)  # the writer now answers has_article for it
-        self.stats.statements += len(result.statements)
-        self.stats.figures += len(result.figures)
-        self.stats.times += len(result.times)
-        self.stats.entities += len(result.entities)
+    def _done(self, batch: Batch) -> None:
+        self.writer.add_tables(batch.tables)  # the writer now answers has_article for its articles
+        self.in_flight.difference_update(batch.article_ids)
+        self.stats.statements += batch.count("statements")
+        self.stats.figures += batch.count("figures")
+        self.stats.times += batch.count("times")
+        self.stats.entities += batch.count("entities")
+        for rejected in batch.rejected:
+            self._reject(rejected)
         self._commit_if_due()
 
     def _reject(self, rejected: Rejected) -> None:
-        self.writer.reject(rejected)
+        """Counts a rejection (the caller has handed it to the writer)."""
         self.stats.rejected += 1
         if len(self.stats.rejections) < MAX_REJECTIONS_KEPT:
             self.stats.rejections.append(rejected)
@@ -217,55 +218,14 @@ class _Run:
         self.progress(self.stats)
 
 
-def prepare(item: SourceItem, lang: str = "auto") -> Article | Rejected:
-    """The Article an input item becomes, or why it cannot become one."""
-    chosen = lang if lang != "auto" else (lang_tag(item.lang) or detect_language(item.read.text))
-    if not is_supported(chosen):
-        return Rejected(
-            item.source, "language", f"the text is in {chosen!r}; newsclaims reads {', '.join(language_codes())}"
-        )
-    try:
-        return make_article(item.read, lang=chosen, published=item.published, source=item.source)
-    except InputError as exc:
-        return Rejected(item.source, exc.reason, exc.detail or None)
-    except Exception as exc:
-        return _failed(item.source, exc)
-
-
-def _failed(source: str, exc: Exception) -> Rejected:
-    """A bug met on one input: recorded with the input and the error, so the batch goes on.
-    NEWSCLAIMS_DEBUG=1 lets it raise instead, with its traceback."""
-    if os.environ.get("NEWSCLAIMS_DEBUG") == "1":
-        raise exc
-    return Rejected(source, "extraction", f"{exc.__class__.__name__}: {exc}")
-
-
-def extract_batch(articles: list[Article]) -> list[Extracted]:
-    """Records for a batch of articles; an article whose extraction fails becomes a rejection.
-
-    Runs in the worker processes (and in the main one with a single worker).
-    """
-    try:
-        return list(extract_articles(articles, batch_size=len(articles)))
-    except Exception:
-        # One bad article must not cost its whole batch: redo them one by one to find it.
-        out: list[Extracted] = []
-        for article in articles:
-            try:
-                out.append(extract_article(article))
-            except Exception as exc:
-                out.append(_failed(article.source or article.id, exc))
-        return out
-
-
 class Extractor(Protocol):
-    """Turns Articles into records, possibly later and in another order."""
+    """Turns items into batches of store rows, possibly later and in another order."""
 
-    def submit(self, article: Article) -> list[Extracted]:
-        """Queue one article; returns whatever results are ready (blocking while too much is queued)."""
+    def submit(self, item: SourceItem) -> list[Batch]:
+        """Queue one item; returns whatever batches are ready (blocking while too much is queued)."""
         ...
 
-    def finish(self) -> list[Extracted]:
+    def finish(self) -> list[Batch]:
         """Every result still pending."""
         ...
 
@@ -275,18 +235,19 @@ class Extractor(Protocol):
 class InProcessExtractor:
     """One worker: extraction in this process, a batch at a time (no start-up cost, no pickling)."""
 
-    def __init__(self, extract: ExtractBatch = extract_batch, batch: int = BATCH_ARTICLES) -> None:
+    def __init__(self, lang: str = "auto", extract: ExtractBatch | None = None, batch: int = BATCH_ARTICLES) -> None:
+        self.lang = lang
         self.extract = extract
         self.batch = batch
-        self._pending: list[Article] = []
+        self._pending: list[SourceItem] = []
 
-    def submit(self, article: Article) -> list[Extracted]:
-        self._pending.append(article)
+    def submit(self, item: SourceItem) -> list[Batch]:
+        self._pending.append(item)
         return self.finish() if len(self._pending) >= self.batch else []
 
-    def finish(self) -> list[Extracted]:
+    def finish(self) -> list[Batch]:
         batch, self._pending = self._pending, []
-        return self.extract(batch) if batch else []
+        return [extract_items(batch, self.lang, self.extract)] if batch else []
 
     def close(self) -> None:
         self._pending = []
@@ -299,12 +260,15 @@ class PoolExtractor:
     At most two tasks per worker are queued, so memory stays flat however long the input is.
     """
 
-    def __init__(self, workers: int, extract: ExtractBatch = extract_batch, batch: int = BATCH_ARTICLES // 2) -> None:
+    def __init__(
+        self, workers: int, lang: str = "auto", extract: ExtractBatch | None = None, batch: int = BATCH_ARTICLES // 2
+    ) -> None:
         self.workers = workers
+        self.lang = lang
         self.extract = extract
         self.batch = batch
-        self._pending: list[Article] = []
-        self._futures: set[Future[list[Extracted]]] = set()
+        self._pending: list[SourceItem] = []
+        self._futures: set[Future[Batch]] = set()
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -318,15 +282,15 @@ class PoolExtractor:
             )
         return self._pool
 
-    def submit(self, article: Article) -> list[Extracted]:
-        self._pending.append(article)
+    def submit(self, item: SourceItem) -> list[Batch]:
+        self._pending.append(item)
         if len(self._pending) >= self.batch:
             self._send()
         return self._collect(block=len(self._futures) >= 2 * self.workers)
 
-    def finish(self) -> list[Extracted]:
+    def finish(self) -> list[Batch]:
         self._send()
-        out: list[Extracted] = []
+        out: list[Batch] = []
         while self._futures:
             out.extend(self._collect(block=True))
         return out
@@ -339,17 +303,17 @@ class PoolExtractor:
     def _send(self) -> None:
         if self._pending:
             batch, self._pending = self._pending, []
-            self._futures.add(self._executor().submit(self.extract, batch))
+            self._futures.add(self._executor().submit(extract_items, batch, self.lang, self.extract))
 
-    def _collect(self, block: bool) -> list[Extracted]:
+    def _collect(self, block: bool) -> list[Batch]:
         if not self._futures:
             return []
         done, not_done = wait(self._futures, timeout=None if block else 0, return_when=FIRST_COMPLETED)
         self._futures = set(not_done)
-        out: list[Extracted] = []
+        out: list[Batch] = []
         for future in done:
             try:
-                out.extend(future.result())
+                out.append(future.result())
             except BrokenProcessPool as exc:
                 # Out of memory, killed, or (from a script without ``if __name__ == "__main__":``)
                 # unable to start under 'spawn'.

@@ -29,10 +29,11 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from newsclaims.cli import extract_cmd, ingest_cmd, query_cmd, serve_cmd, story_cmd
+    from newsclaims.cli import extract_cmd, ingest_cmd, load_cmd, query_cmd, serve_cmd, story_cmd
 
     cli.add_command(extract_cmd.extract)
     cli.add_command(ingest_cmd.ingest)
+    cli.add_command(load_cmd.load)
     for command in (query_cmd.statements, query_cmd.figures, query_cmd.articles, query_cmd.show, query_cmd.export):
         cli.add_command(command)
     cli.add_command(story_cmd.story_command)

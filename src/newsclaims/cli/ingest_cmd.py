@@ -12,12 +12,14 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from newsclaims.cli.options import LANG_CHOICE
 from newsclaims.cli.query_cmd import db_option
-from newsclaims.errors import EXIT_OK, EXIT_REJECTED
+from newsclaims.errors import EXIT_OK, EXIT_REJECTED, UsageError
 from newsclaims.render import PipeConsole
 from newsclaims.terminal import one_line, printable, safe_json
 
 if TYPE_CHECKING:
     from newsclaims.ingest import IngestStats
+    from newsclaims.records import Rejected
+    from newsclaims.spark import SparkRun
 
 MAX_REJECTS_LISTED = 10
 
@@ -38,29 +40,99 @@ MAX_REJECTS_LISTED = 10
     default=None,
     help="Extraction processes [default: one per core].",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links in the folders given that lead out of them (rejected otherwise).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary (errors and exit code only).")
 @click.option("--json", "as_json", is_flag=True, help="No progress; the summary as JSON on stdout.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes into the store file; spark: Apache Spark into Parquet tables (--out).",
+)
+@click.option("--out", default=None, help="With --engine spark: the folder (or s3a://, hdfs:// URL) to write.")
+@click.option(
+    "--master", default=None, help="With --engine spark: local[*], spark://host:7077, yarn... [default: local[*]]."
+)
 @click.pass_context
 def ingest(
-    ctx: click.Context, paths: tuple[str, ...], db: str, lang: str, workers: int | None, quiet: bool, as_json: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: str,
+    lang: str,
+    workers: int | None,
+    follow_symlinks: bool,
+    quiet: bool,
+    as_json: bool,
+    engine: str,
+    out: str | None,
+    master: str | None,
 ) -> None:
     """Read articles into the store: files, folders (recursive), globs and - (standard input).
 
     Plain text, HTML, JSONL, RSS/Atom and WARC(.gz). An article already stored (same text) is
     skipped, so an interrupted run resumes where it stopped. Inputs that cannot be read are recorded
     in the store's rejected table with their reason; the exit code is then 1.
+
+    With --engine spark, Spark reads the inputs (local paths or Hadoop URLs) and writes the store's
+    tables as Parquet under --out; `newsclaims load` copies them into a store, --db DIR queries them.
     """
+    if engine == "spark":
+        _ingest_spark(ctx, paths, out, master, lang, workers, quiet, as_json)
+        return
+    if out is not None or master is not None:
+        raise UsageError("--out and --master go with --engine spark")
     # Imported here: the runner pulls in spaCy, which other commands' start-up should not pay for.
     from newsclaims.ingest import ingest as run_ingest
 
     stdin = sys.stdin.buffer if "-" in paths else None
     with _reporter(silent=quiet or as_json) as report:
-        stats = run_ingest(list(paths), db, lang=lang, workers=workers, stdin=stdin, progress=report)
+        stats = run_ingest(
+            list(paths), db, lang=lang, workers=workers, stdin=stdin, progress=report, follow_symlinks=follow_symlinks
+        )
     if as_json:
         click.echo(safe_json({"db": db, **stats.to_dict()}))
     elif not quiet:
         _print_summary(stats, db)
     ctx.exit(EXIT_REJECTED if stats.rejected else EXIT_OK)
+
+
+def _ingest_spark(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    out: str | None,
+    master: str | None,
+    lang: str,
+    workers: int | None,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    if out is None:
+        raise UsageError("--engine spark writes Parquet tables: name the folder with --out DIR")
+    if workers is not None:
+        raise UsageError("--workers is for the local engine; Spark runs a task per core of --master (local[N])")
+    from newsclaims.spark import run_spark
+
+    run = run_spark(list(paths), out, master=master, lang=lang)
+    if as_json:
+        click.echo(safe_json(run.to_dict()))
+    elif not quiet:
+        _print_spark_summary(run)
+    ctx.exit(EXIT_REJECTED if run.rejected else EXIT_OK)
+
+
+def _print_spark_summary(run: SparkRun) -> None:
+    counts = run.counts
+    click.echo(
+        f"{run.stored} articles written to {printable(run.out)} ({counts.get('statements', 0)} statements,"
+        f" {counts.get('figures', 0)} figures, {counts.get('times', 0)} times, {counts.get('entities', 0)} entities),"
+        f" {run.skipped} duplicates, {run.rejected} rejected; {run.seconds:.1f} s"
+    )
+    _print_rejections(run.rejections, run.rejected)
 
 
 class _Silent:
@@ -143,8 +215,12 @@ def _print_summary(stats: IngestStats, db: str) -> None:
         f" {stats.times} times, {stats.entities} entities), {stats.skipped} already there,"
         f" {stats.rejected} rejected; {stats.seconds:.1f} s, {stats.rate:.2f} articles/s"
     )
-    for r in stats.rejections[:MAX_REJECTS_LISTED]:
+    _print_rejections(stats.rejections, stats.rejected)
+
+
+def _print_rejections(rejections: list[Rejected], total: int) -> None:
+    for r in rejections[:MAX_REJECTS_LISTED]:
         click.echo(one_line(f"  rejected {r.source}: {r.reason}" + (f" ({r.detail})" if r.detail else "")))
-    if stats.rejected > MAX_REJECTS_LISTED:
-        more = stats.rejected - MAX_REJECTS_LISTED
-        click.echo(f"  ... and {more} more (all are in the store's rejected table)")
+    if total > MAX_REJECTS_LISTED:
+        more = total - MAX_REJECTS_LISTED
+        click.echo(f"  ... and {more} more (all are in the rejected table)")

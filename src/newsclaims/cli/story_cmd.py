@@ -14,6 +14,7 @@ from newsclaims.errors import EXIT_OK, EXIT_REJECTED
 from newsclaims.render import PipeConsole, markup
 from newsclaims.store import open_store
 from newsclaims.store.handoff import live_server
+from newsclaims.store.queries import check_query_size
 from newsclaims.story import Story, StoryPoint, story
 from newsclaims.terminal import safe_json
 
@@ -30,6 +31,7 @@ def story_command(query: str, db: str, lang: str | None, fmt: str) -> None:
     """How a figure evolved across the stored articles: each report by date and source, who gave
     each value first, and where sources disagree. QUERY names what is counted, in French or English
     ("soldats nord-coréens" also finds "North Korean troops")."""
+    check_query_size(query, "QUERY")
     con = open_store(db, read_only=True)
     try:
         result = story(con, query, lang=lang.lower() if lang else None)

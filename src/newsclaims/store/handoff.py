@@ -32,9 +32,9 @@ from typing import Any
 
 import pyarrow as pa
 
+from newsclaims.store.arrow import table_schemas
 from newsclaims.store.connection import open_store
 from newsclaims.store.errors import StoreError
-from newsclaims.store.rows import SCHEMAS
 from newsclaims.store.servefile import ServeInfo, read_serve_file
 from newsclaims.store.writer import BatchWriter, StoreWriter
 
@@ -109,7 +109,7 @@ def decode_tables(body: bytes) -> dict[str, pa.Table]:
         at += _FRAME.size
         name = body[at : at + name_len].decode("utf-8", "replace")
         at += name_len
-        if name not in SCHEMAS or name in tables:
+        if name not in table_schemas() or name in tables:
             raise ValueError(f"unexpected table {name!r} in the batch")
         if at + payload_len > len(body):
             raise ValueError("truncated batch")
@@ -118,7 +118,7 @@ def decode_tables(body: bytes) -> dict[str, pa.Table]:
         except pa.ArrowInvalid as exc:
             raise ValueError(f"the {name} table is not an Arrow stream: {exc}") from exc
         at += payload_len
-        if not table.schema.equals(SCHEMAS[name]):
+        if not table.schema.equals(table_schemas()[name]):
             raise ValueError(f"the {name} table does not have the store's columns")
         tables[name] = table
     return tables

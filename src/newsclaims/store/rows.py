@@ -1,7 +1,7 @@
-"""Records <-> table rows: the column layout of each table and the Arrow schema it is inserted with.
+"""Records <-> table rows: the values each table's columns take for a record.
 
-Pure functions, no database: the writer turns rows into Arrow tables, ``show`` turns rows back into
-an ArticleRecord, and the round trip is exact (tests check it).
+Pure functions, no database: ``store.arrow`` turns rows into Arrow tables (with the schema of the
+store's DDL), ``show`` turns rows back into an ArticleRecord, and the round trip is exact (tests check it).
 """
 
 from __future__ import annotations
@@ -9,113 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-import pyarrow as pa
-
+from newsclaims.reading import valid_text
 from newsclaims.records import Article, ArticleRecord, Entity, Figure, Rejected, Speaker, Statement, TextSpan, TimeExpr
 
 Row = dict[str, Any]
-
-_STR = pa.string()
-_INT = pa.int32()
-_FLOAT = pa.float64()
-_STRS = pa.list_(pa.string())
-_TS = pa.timestamp("us")
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema(
-        [
-            ("id", _STR),
-            ("url", _STR),
-            ("title", _STR),
-            ("published", pa.date32()),
-            ("published_source", _STR),
-            ("lang", _STR),
-            ("source", _STR),
-            ("text", _STR),
-            ("n_statements", _INT),
-            ("n_figures", _INT),
-            ("n_times", _INT),
-            ("n_entities", _INT),
-            ("ingested_at", _TS),
-        ]
-    ),
-    "statements": pa.schema(
-        [
-            ("id", _STR),
-            ("article_id", _STR),
-            ("idx", _INT),
-            ("speaker_name", _STR),
-            ("speaker_mention", _STR),
-            ("speaker_mention_start", _INT),
-            ("speaker_mention_end", _INT),
-            ("speaker_kind", _STR),
-            ("speaker_role", _STR),
-            ("speaker_names", _STRS),
-            ("cue", _STR),
-            ("cue_start", _INT),
-            ("cue_end", _INT),
-            ("kind", _STR),
-            ("content", _STR),
-            ("content_start", _INT),
-            ("content_end", _INT),
-            ("sentence_start", _INT),
-            ("sentence_end", _INT),
-            ("confidence", _FLOAT),
-            ("said_on", _STR),
-            ("said_on_from", _STR),
-            ("extractor", _STR),
-        ]
-    ),
-    "figures": pa.schema(
-        [
-            ("id", _STR),
-            ("article_id", _STR),
-            ("idx", _INT),
-            ("value", _FLOAT),
-            ("qualifier", _STR),
-            ("text", _STR),
-            ("start_char", _INT),
-            ("end_char", _INT),
-            ("unit", _STR),
-            ("currency", _STR),
-            ("counted", _STR),
-            ("low", _FLOAT),
-            ("high", _FLOAT),
-            ("flags", _STRS),
-            ("statement_id", _STR),
-            ("extractor", _STR),
-        ]
-    ),
-    "times": pa.schema(
-        [
-            ("article_id", _STR),
-            ("idx", _INT),
-            ("text", _STR),
-            ("start_char", _INT),
-            ("end_char", _INT),
-            ("type", _STR),
-            ("value", _STR),
-            ("granularity", _STR),
-            ("anchor", _STR),
-            ("flags", _STRS),
-            ("mod", _STR),
-            ("extractor", _STR),
-        ]
-    ),
-    "entities": pa.schema(
-        [
-            ("article_id", _STR),
-            ("idx", _INT),
-            ("text", _STR),
-            ("start_char", _INT),
-            ("end_char", _INT),
-            ("label", _STR),
-            ("canonical", _STR),
-            ("extractor", _STR),
-        ]
-    ),
-    "rejected": pa.schema([("source", _STR), ("reason", _STR), ("detail", _STR), ("rejected_at", _TS)]),
-}
 
 
 def statement_id(article_id: str, index: int) -> str:
@@ -157,7 +54,15 @@ def record_rows(record: ArticleRecord, ingested_at: datetime) -> dict[str, list[
 
 
 def rejected_row(rejected: Rejected, at: datetime) -> Row:
-    return {"source": rejected.source, "reason": rejected.reason, "detail": rejected.detail, "rejected_at": at}
+    # Its words come from the input (file names, parser messages): made valid Unicode here.
+    return {
+        "source": valid_text(rejected.source),
+        "reason": valid_text(rejected.reason),
+        "detail": None if rejected.detail is None else valid_text(rejected.detail),
+        "rejected_at": at,
+        "sightings": 1,
+        "last_seen": at,
+    }
 
 
 def _extractor(name: str, version: str) -> str:

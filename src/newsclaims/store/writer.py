@@ -1,30 +1,30 @@
 """The single writer: buffers whole articles and writes each buffer in one transaction.
 
 Rows go in as Arrow tables (one INSERT per table per commit), because row-by-row inserts into
-DuckDB are orders of magnitude slower. An article and all its records share a transaction, so a
-crash at any moment leaves every article either whole or absent.
+DuckDB are orders of magnitude slower. Worker processes hand in Arrow tables they built themselves
+(``add_tables``), so the writer only concatenates and inserts. An article and all its records share
+a transaction, so a crash at any moment leaves every article either whole or absent. A record whose
+values cannot be stored is rejected alone (``arrow.storable_tables``); a rejection met again adds a
+sighting to its row, not a second row.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Mapping, Sequence
 
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from newsclaims.records import ArticleRecord, Rejected
-from newsclaims.store.rows import SCHEMAS, Row, record_rows, rejected_row
+from newsclaims.store.arrow import concat_tables, now, storable_tables
+from newsclaims.store.schema import DATA_TABLES, SAME_REJECTION
 from newsclaims.store.sql import scalar
 
-# Parents before children, so a reader of a committed store never sees a row without its article.
-_WRITE_ORDER = ("articles", "statements", "figures", "times", "entities", "rejected")
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+# Parents before children (DATA_TABLES lists articles first), so a reader of a committed store
+# never sees a row without its article.
+_WRITE_ORDER = DATA_TABLES
 
 
 class BatchWriter:
@@ -48,13 +48,16 @@ class BatchWriter:
         self._clock = clock
         self._records: dict[str, ArticleRecord] = {}
         self._rejected: list[Rejected] = []
+        self._tables: list[Mapping[str, pa.Table]] = []  # built elsewhere (worker processes)
+        self._table_ids: set[str] = set()  # the articles those tables hold
+        self._table_rejected = 0
         self._last_commit = clock()
         self.committed_articles = 0
         self.committed_rejected = 0
 
     def has_article(self, article_id: str) -> bool:
         """Whether the article is stored already or waiting in this writer."""
-        return article_id in self._records or self.is_stored(article_id)
+        return article_id in self._records or article_id in self._table_ids or self.is_stored(article_id)
 
     def is_stored(self, article_id: str) -> bool:
         raise NotImplementedError
@@ -66,40 +69,48 @@ class BatchWriter:
 
     def add(self, record: ArticleRecord) -> bool:
         """Buffer one article with its records; False when that article is already buffered."""
-        if record.article.id in self._records:
+        if record.article.id in self._records or record.article.id in self._table_ids:
             return False
         self._records[record.article.id] = record
         return True
+
+    def add_tables(self, tables: Mapping[str, pa.Table]) -> int:
+        """Buffer rows already built as Arrow tables (``store.arrow.record_tables``); articles already
+        buffered are left out. Returns how many articles it added."""
+        ids = [str(i) for i in tables["articles"].column("id").to_pylist()]
+        known = [i for i in ids if i in self._records or i in self._table_ids]
+        if known:
+            tables = without_articles(tables, known)
+        self._tables.append(tables)
+        self._table_ids.update(ids)
+        self._table_rejected += tables["rejected"].num_rows
+        return len(ids) - len(known)
 
     def reject(self, rejected: Rejected) -> None:
         self._rejected.append(rejected)
 
     @property
     def pending(self) -> int:
-        return len(self._records) + len(self._rejected)
+        return len(self._records) + len(self._rejected) + len(self._table_ids) + self._table_rejected
 
     def due(self) -> bool:
         if not self.pending:
             return False
-        return len(self._records) >= self.max_articles or self._clock() - self._last_commit >= self.max_seconds
+        articles = len(self._records) + len(self._table_ids)
+        return articles >= self.max_articles or self._clock() - self._last_commit >= self.max_seconds
 
     def commit(self) -> int:
         """Write everything buffered in one transaction; returns how many articles it stored."""
         if not self.pending:
             self._last_commit = self._clock()
             return 0
-        at = _now()
-        rows: dict[str, list[Row]] = {name: [] for name in _WRITE_ORDER}
-        for record in self._records.values():
-            for table, table_rows in record_rows(record, at).items():
-                rows[table].extend(table_rows)
-        rows["rejected"] = [rejected_row(r, at) for r in self._rejected]
-        tables = {t: pa.Table.from_pylist(rows[t], schema=SCHEMAS[t]) for t in _WRITE_ORDER if rows[t]}
-        stored = self.write_tables(tables)
-        self._records = {}
+        own, unstorable = storable_tables(self._records.values(), self._rejected, now())
+        self._rejected.extend(unstorable)
+        built = concat_tables([own, *self._tables])
+        stored = self.write_tables({t: data for t, data in built.items() if data.num_rows})
         self.committed_articles += stored
-        self.committed_rejected += len(self._rejected)
-        self._rejected = []
+        self.committed_rejected += len(self._rejected) + self._table_rejected
+        self._records, self._rejected, self._tables, self._table_ids, self._table_rejected = {}, [], [], set(), 0
         self._last_commit = self._clock()
         return stored
 
@@ -128,7 +139,11 @@ class StoreWriter(BatchWriter):
             if skip_stored:
                 tables = self._without_stored(tables)
             for table in _WRITE_ORDER:
-                if table in tables and tables[table].num_rows:
+                if table not in tables or not tables[table].num_rows:
+                    continue
+                if table == "rejected":
+                    merge_rejected(self.con, tables[table])
+                else:
                     self._insert(table, tables[table])
             self.con.commit()
         except BaseException:
@@ -146,15 +161,7 @@ class StoreWriter(BatchWriter):
         ]
         if not stored:
             return tables
-        known = pa.array(stored, pa.string())
-        column = {"articles": "id", "statements": "article_id", "figures": "article_id", "times": "article_id"}
-        column["entities"] = "article_id"
-        return {
-            name: table.filter(pc.invert(pc.is_in(table.column(column[name]), value_set=known)))
-            if name in column
-            else table
-            for name, table in tables.items()
-        }
+        return without_articles(tables, stored)
 
     def _insert(self, table: str, data: pa.Table) -> None:
         view = f"_incoming_{table}"
@@ -164,3 +171,35 @@ class StoreWriter(BatchWriter):
             self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")
         finally:
             self.con.unregister(view)
+
+
+def merge_rejected(con: duckdb.DuckDBPyConnection, data: pa.Table) -> None:
+    """Rejections met before add their sightings to their row; the others get one row each."""
+    view = "_incoming_rejected"
+    con.register(view, data)
+    try:
+        grouped = f"""(SELECT source, reason, detail, min(rejected_at) AS rejected_at,
+                              sum(sightings)::INTEGER AS sightings, max(last_seen) AS last_seen
+                       FROM {view} GROUP BY source, reason, detail)"""
+        con.execute(
+            f"""UPDATE rejected AS r SET sightings = r.sightings + i.sightings, last_seen = i.last_seen
+                FROM {grouped} AS i WHERE {SAME_REJECTION}"""
+        )
+        con.execute(
+            f"""INSERT INTO rejected (source, reason, detail, rejected_at, sightings, last_seen)
+                SELECT source, reason, detail, rejected_at, sightings, last_seen FROM {grouped} AS i
+                WHERE NOT EXISTS (SELECT 1 FROM rejected AS r WHERE {SAME_REJECTION})"""
+        )
+    finally:
+        con.unregister(view)
+
+
+def without_articles(tables: Mapping[str, pa.Table], ids: Sequence[str]) -> dict[str, pa.Table]:
+    """The tables less the rows of these articles (and the rows that belong to them)."""
+    drop = pa.array(list(ids), pa.string())
+    out = {}
+    for name, data in tables.items():
+        key = "id" if name == "articles" else "article_id"
+        keep = pc.invert(pc.is_in(data.column(key), value_set=drop)) if key in data.column_names else None
+        out[name] = data.filter(keep) if keep is not None else data
+    return out

@@ -1,0 +1,115 @@
+"""A batch of input items -> the rows they add to the store: the unit of work of every runner.
+
+The local runner calls ``extract_items`` in its worker processes (or in-process with one worker)
+and the Spark runner in its tasks, so an input gets the same language, the same records and the
+same rejection with the same reason whatever runs it. The result is Arrow tables built by the
+store's own row builders: between processes they travel as a few Arrow buffers, not as thousands
+of pickled Python objects, and the writer only inserts them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsclaims.errors import InputError, UsageError
+from newsclaims.lang import detect_language
+from newsclaims.languages import is_supported, language_codes
+from newsclaims.pipeline import extract_article, extract_articles, make_article
+from newsclaims.reading import lang_tag
+from newsclaims.records import Article, ArticleRecord, Rejected
+from newsclaims.store.arrow import Tables, storable_tables
+
+if TYPE_CHECKING:
+    from newsclaims.sources import SourceItem
+
+Extracted = ArticleRecord | Rejected
+ExtractBatch = Callable[[list[Article]], list[Extracted]]
+
+
+@dataclass
+class Batch:
+    """What a batch of items became: one Arrow table per store table, rejections included."""
+
+    tables: Tables
+    rejected: list[Rejected] = field(default_factory=list)  # the rows of tables["rejected"], for summaries
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [str(i) for i in self.tables["articles"].column("id").to_pylist()]
+
+    def count(self, table: str) -> int:
+        return int(self.tables[table].num_rows)
+
+
+def checked_lang(lang: str) -> str:
+    """A runner's --lang: fr, en or auto (case folded); anything else is a usage error."""
+    lang = lang.lower()
+    if lang != "auto" and not is_supported(lang):
+        raise UsageError(f"--lang {lang}: newsclaims reads {', '.join(language_codes())} (or auto)")
+    return lang
+
+
+def prepare(item: SourceItem, lang: str = "auto") -> Article | Rejected:
+    """The Article an input item becomes, or why it cannot become one. The language is decided
+    here, once: declared by the input, forced by ``lang``, else detected."""
+    chosen = lang if lang != "auto" else (lang_tag(item.lang) or detect_language(item.read.text))
+    if not is_supported(chosen):
+        return Rejected(
+            item.source, "language", f"the text is in {chosen!r}; newsclaims reads {', '.join(language_codes())}"
+        )
+    try:
+        return make_article(item.read, lang=chosen, published=item.published, source=item.source)
+    except InputError as exc:
+        return Rejected(item.source, exc.reason, exc.detail or None)
+    except Exception as exc:
+        return failed(item.source, exc)
+
+
+def failed(source: str, exc: BaseException) -> Rejected:
+    """A bug met on one input: recorded with the input and the error, so the batch goes on.
+    NEWSCLAIMS_DEBUG=1 lets it raise instead, with its traceback."""
+    if os.environ.get("NEWSCLAIMS_DEBUG") == "1":
+        raise exc
+    return Rejected(source, "extraction", f"{exc.__class__.__name__}: {exc}")
+
+
+def extract_batch(articles: list[Article]) -> list[Extracted]:
+    """Records for a batch of articles; an article whose extraction fails becomes a rejection."""
+    try:
+        return list(extract_articles(articles, batch_size=max(1, len(articles))))
+    except Exception:
+        # One bad article must not cost its whole batch: redo them one by one to find it.
+        # MemoryError included: one huge article's allocations are freed when it fails.
+        out: list[Extracted] = []
+        for article in articles:
+            try:
+                out.append(extract_article(article))
+            except Exception as exc:
+                out.append(failed(article.source or article.id, exc))
+        return out
+
+
+def extract_items(
+    items: Sequence[SourceItem | Rejected], lang: str = "auto", extract: ExtractBatch | None = None
+) -> Batch:
+    """Items read from the inputs (and rejections met while reading them) -> their store rows.
+
+    ``extract`` turns articles into records (default ``extract_batch``: the pipeline); a runner
+    that sends this to other processes needs it importable (a module-level function).
+    """
+    rejected: list[Rejected] = []
+    articles: list[Article] = []
+    for item in items:
+        prepared = item if isinstance(item, Rejected) else prepare(item, lang)
+        (rejected if isinstance(prepared, Rejected) else articles).append(prepared)  # type: ignore[arg-type]
+    records: list[ArticleRecord] = []
+    for result in (extract or extract_batch)(articles) if articles else []:
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            records.append(result)
+    tables, unstorable = storable_tables(records, rejected)
+    return Batch(tables, rejected + unstorable)

@@ -1,0 +1,104 @@
+"""What the Spark tasks run, on the Python workers: file contents in, store rows out.
+
+Importable on its own (Spark sends a reference to ``extract_files``, and each Python worker imports
+this module): the spaCy model is then loaded once per Python worker by ``newsclaims.nlp`` and
+reused by every task that worker runs, as Spark reuses its Python workers.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import posixpath
+from collections.abc import Iterable, Iterator, Sequence
+
+import pyarrow as pa
+
+from newsclaims.batch import Batch, ExtractBatch, extract_items
+from newsclaims.records import Rejected
+from newsclaims.sources import SourceItem, read_stream
+from newsclaims.spark.isolation import IsolatedExtractor
+from newsclaims.store.arrow import Tables, table_schemas
+
+BATCH_ITEMS = 8  # articles parsed together by one nlp.pipe call, as the local runner does
+
+
+FILE_COLUMN = "_file"  # the file a batch came from: Spark never hands empty files to a task, the driver finds them
+
+
+def wide_schema() -> pa.Schema:
+    """One row per batch of articles: for each store table, the list of rows the batch adds to it."""
+    tables = [pa.field(t, pa.list_(pa.struct(list(s)))) for t, s in table_schemas().items()]
+    return pa.schema([*tables, pa.field(FILE_COLUMN, pa.string())])
+
+
+def to_wide(tables: Tables, file: str) -> pa.RecordBatch:
+    schema = wide_schema()
+    columns: list[pa.Array] = []
+    for field in schema:
+        if field.name == FILE_COLUMN:
+            columns.append(pa.array([file], pa.string()))
+            continue
+        rows = tables[field.name].combine_chunks().to_struct_array()
+        if isinstance(rows, pa.ChunkedArray):
+            rows = rows.combine_chunks() if rows.num_chunks else pa.array([], type=rows.type)
+        columns.append(pa.ListArray.from_arrays(pa.array([0, len(rows)], pa.int32()), rows, type=field.type))
+    return pa.RecordBatch.from_arrays(columns, schema=schema)
+
+
+def source_name(path: str, roots: Sequence[tuple[str, str]]) -> str:
+    """The source a local run would record for this file: the path as the user named its root
+    ("corpus/a.txt", not "file:/home/me/corpus/a.txt"); another file system's files keep their URL."""
+    for qualified, given in roots:
+        if path == qualified:
+            return given
+        prefix = qualified.rstrip("/") + "/"
+        if path.startswith(prefix):
+            return posixpath.join(given, path[len(prefix) :])
+    return path.removeprefix("file:") if path.startswith("file:/") else path
+
+
+def extract_files(
+    batches: Iterable[pa.RecordBatch],
+    lang: str = "auto",
+    roots: Sequence[tuple[str, str]] = (),
+    extract: ExtractBatch | None = None,
+    batch_items: int = BATCH_ITEMS,
+) -> Iterator[pa.RecordBatch]:
+    """``mapInArrow`` over Spark's binaryFile rows (path, length, content): every file read by the
+    local runner's readers, its articles extracted by ``batch.extract_items``.
+
+    A retried task (its first attempt lost its Python worker: a crash, the kernel's OOM killer)
+    extracts each article alone in a child process, so the article that kills it becomes a
+    rejection instead of failing the partition again.
+    """
+    isolated = IsolatedExtractor(lang, extract) if _attempt() > 0 else None
+    try:
+        for rb in batches:
+            paths, lengths, contents = (rb.column(n) for n in ("path", "length", "content"))
+            for i in range(rb.num_rows):
+                path = str(paths[i].as_py())
+                source = source_name(path, roots)
+                content = contents[i].as_py() or b""
+                items = read_stream(io.BytesIO(content), source, name=posixpath.basename(path), size=lengths[i].as_py())
+                for chunk in _chunks(items, batch_items):
+                    batch = isolated.extract_items(chunk) if isolated else extract_items(chunk, lang, extract)
+                    yield to_wide(batch.tables, path)
+    finally:
+        if isolated:
+            isolated.close()
+
+
+def _chunks(items: Iterator[SourceItem | Rejected], size: int) -> Iterator[list[SourceItem | Rejected]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
+
+
+def _attempt() -> int:
+    from pyspark import TaskContext
+
+    ctx = TaskContext.get()
+    return ctx.attemptNumber() if ctx is not None else 0
+
+
+__all__ = ["FILE_COLUMN", "Batch", "extract_files", "source_name", "to_wide", "wide_schema"]
