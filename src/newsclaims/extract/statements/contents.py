@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from newsclaims.extract.quotes import Quote
 from newsclaims.extract.statements.cues import (
     INCISE_ENDS,
     Cue,
@@ -19,7 +20,6 @@ from newsclaims.extract.statements.lexicon import Frame, phrase_at
 from newsclaims.extract.statements.phrases import (
     extend_np,
 )
-from newsclaims.extract.statements.quotes import Quote
 
 if TYPE_CHECKING:
     from newsclaims.extract.statements.cue_reader import CueReader

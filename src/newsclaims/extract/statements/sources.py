@@ -3,6 +3,7 @@ lead-ins ("X : « ... »"), dash bylines, and quotations that continue the last 
 
 from __future__ import annotations
 
+from newsclaims.extract.quotes import Quote
 from newsclaims.extract.statements.cue_reader import CueReader
 from newsclaims.extract.statements.drafts import Draft, SourceRef, SpanIndex
 from newsclaims.extract.statements.layout import DASHES, View
@@ -15,7 +16,6 @@ from newsclaims.extract.statements.phrases import (
     subject_np,
     with_apposition,
 )
-from newsclaims.extract.statements.quotes import Quote
 from newsclaims.extract.statements.referents import ReferentBuilder
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsclaims.extract.quotes import Quote
 from newsclaims.extract.statements.layout import DASHES, View
 from newsclaims.extract.statements.lexicon import StatementLexicon, phrase_at
-from newsclaims.extract.statements.quotes import Quote
 from newsclaims.records import Dropped, Speaker, SpeakerKind, Statement, StatementKind, TextSpan
 
 VERSION = "1"
