@@ -192,7 +192,7 @@ def test_explain_lists_the_dropped_candidates(tmp_path: Path, capsys) -> None:
     )
     assert main(["extract", str(article), "--lang", "fr", "--explain"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert [s["rule"] for s in record["statements"]] == ["que"]
+    assert [s["rule"] for s in record["statements"]] == ["complement"]
     reasons = {(d["family"], d["text"]): d["reason"] for d in record["dropped"]}
     assert "no source" in reasons[("statement", "rien ne change")]
     assert main(["extract", str(article), "--lang", "fr"]) == 0

@@ -380,12 +380,12 @@ def _apposed_full_name(toks: list[Token], run: tuple[int, int, str], lx: Stateme
 
 def _plain_source(raw: list[Token], head: Token, slot: str, lx: StatementLexicon) -> bool:
     """A noun phrase the lexicons lack that still names a source where only a source can stand: it
-    opens with a determiner and its head is no date; after "selon" ("selon les cas", "selon
+    opens with a determiner and its head is no date; after "according" ("selon les cas", "selon
     l'évolution de la situation") it must also be no abstract noun and not name a circumstance."""
     low = head.lower_
     if raw[0].pos_ != "DET" and raw[0].lower_ not in lx.genitive or low in lx.nouns.time or head.like_num:
         return False
-    if slot == "selon":
+    if slot == "according":
         circumstance = lx.nouns.circumstance
         return not is_abstract(head, lx) and low not in circumstance and head.lemma_.lower() not in circumstance
     return True

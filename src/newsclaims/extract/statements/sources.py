@@ -72,7 +72,7 @@ class SourceReader:
         view, doc = self.view, self.doc
         unit_i = view.unit_of[i]
         unit = view.units[unit_i]
-        found = self._source_at(np_at, unit.end, slot="selon")
+        found = self._source_at(np_at, unit.end, slot="according")
         if found is None:
             return []
         source, after = found
@@ -84,16 +84,16 @@ class SourceReader:
         conf = 0.8
         rest = self._next_word(after, unit.end)
         if self._clause_initial(i):
-            return self._after_source(rest, unit_i, cue, source, conf, "selon")
+            return self._after_source(rest, unit_i, cue, source, conf, "according")
         clause_start = self.reader.contents.clause_start(unit, i)
         before_end = self._trim_back(i)
         if rest >= unit.end or doc[rest].text in (".", "!", "?"):
-            return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "selon-end")
+            return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "according-end")
         before = doc[before_end - 1] if before_end > clause_start else None
         if before is not None and before.lower_ in self.lx.fn.relative_before:
-            return self._after_source(rest, unit_i, cue, source, conf, "selon-mid")
+            return self._after_source(rest, unit_i, cue, source, conf, "according-mid")
         end = self.reader.contents.content_end(rest, unit)
-        return self._span_draft(clause_start, end, unit_i, cue, source, conf * 0.9, "selon-mid")
+        return self._span_draft(clause_start, end, unit_i, cue, source, conf * 0.9, "according-mid")
 
     def _pour(self, i: int) -> list[Draft]:
         """ "Pour B. Obama, avec un tel coach, ...": an opinion given to a person or body."""
@@ -116,7 +116,7 @@ class SourceReader:
         if after >= unit.end or doc[after].text not in (",", ":"):
             return []
         cue = (doc[i].idx, doc[i].idx + len(doc[i].text))
-        return self._after_source(self._next_word(after, unit.end), unit_i, cue, source, 0.7, "pour")
+        return self._after_source(self._next_word(after, unit.end), unit_i, cue, source, 0.7, "opinion")
 
     def _named_apposition(self, j: int, limit: int) -> tuple[int, int] | None:
         """ ", l'April :" after a description: the name in apposition, right before a colon."""
@@ -141,7 +141,7 @@ class SourceReader:
         unit_i = view.unit_of[i]
         last = doc[i + length - 1]
         cue = (doc[i].idx, last.idx + len(last.text))
-        return self._after_source(i + length, unit_i, cue, SourceRef(span=(a, i)), 0.7, "pour-qui")
+        return self._after_source(i + length, unit_i, cue, SourceRef(span=(a, i)), 0.7, "opinion-relative")
 
     # -- helpers -----------------------------------------------------------------------------------
 
