@@ -292,6 +292,7 @@ class Dependencies(BaseModel):
     mark: Words = frozenset()
     conjunct: Words = frozenset()
     indirect_object: Words = frozenset()  # object clitics skipped after a cue ("lui a dit")
+    compound: Words = frozenset()  # a noun modifying the noun after it ("press reports"): not the head
 
 
 class StatementData(BaseModel):

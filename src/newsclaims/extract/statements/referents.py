@@ -83,8 +83,11 @@ def _name_goes_on(toks: list[Token], k: int, label: str, lx: StatementLexicon) -
 
 
 def _possessor(tok: Token, lx: StatementLexicon) -> bool:
-    """ "the council's chairwoman": "council" owns the head, it is not the head."""
+    """ "the council's chairwoman": "council" owns the head, it is not the head; nor is "press" in
+    "press reports", a noun that modifies the noun after it."""
     doc = tok.doc
+    if tok.dep_ in lx.deps.compound and tok.head.i > tok.i and tok.pos_ == tok.head.pos_ == "NOUN":
+        return True
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in lx.fn.possessive_markers
 
 
