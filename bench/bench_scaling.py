@@ -22,7 +22,7 @@ from newsclaims.extract.entities import extract_entities
 from newsclaims.extract.figures import extract_figures
 from newsclaims.extract.statements import extract_statements
 from newsclaims.extract.times import extract_times
-from newsclaims.nlp import load_pipeline
+from newsclaims.nlp import load_model
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "wikinews-fr-2012" / "text"
 EXTRACTORS: dict[str, Callable[[Doc, Context], list]] = {
@@ -56,7 +56,7 @@ def main() -> int:
     if not paths:
         print(f"no corpus at {args.corpus} (needs ../shared)", file=sys.stderr)
         return 2
-    nlp = load_pipeline("fr")
+    nlp = load_model("fr")
     docs = list(nlp.pipe(p.read_text(encoding="utf-8") for p in paths))
     small, large = Doc.from_docs(docs), Doc.from_docs(docs * 4)
     ctx = Context(lang="fr")

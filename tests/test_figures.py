@@ -12,6 +12,7 @@ import pytest
 
 from newsclaims.extract.context import Context
 from newsclaims.extract.figures import extract_figures
+from newsclaims.languages import UnsupportedLanguage
 from newsclaims.nlp import load_model
 from newsclaims.records import Figure
 
@@ -323,6 +324,17 @@ def test_english_text_spans_qualifier_number_and_counted_noun(en_nlp) -> None:
     assert (fig.text, fig.counted) == ("nearly 8,000 North Korean soldiers", "North Korean soldiers")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("The agency will close 149 small airport control towers next month.", "small airport control towers"),
+        ("Police questioned two former bank employees on Monday.", "former bank employees"),
+    ],
+)
+def test_an_english_noun_compound_is_counted_to_its_head(en_nlp, sentence: str, counted: str) -> None:
+    assert only(en_nlp, sentence, "en").counted == counted
+
+
 def test_english_ranges(en_nlp) -> None:
     fig = only(en_nlp, "The plan cuts between 1,000 and 4,000 jobs.", "en")
     assert (fig.qualifier, fig.value, fig.low, fig.high, fig.counted) == ("range", 1000, 1000, 4000, "jobs")
@@ -433,7 +445,7 @@ def test_random_noise_never_crashes(en_nlp) -> None:
         figures_of(en_nlp, text, "en")
 
 
-def test_languages_without_a_lexicon_read_digits_and_symbols(en_nlp) -> None:
+def test_a_language_without_a_pack_is_refused_not_read_with_another_languages_rules(en_nlp) -> None:
     doc = en_nlp("Costs reached $5 million.")
-    found = extract_figures(doc, Context(lang="de"))
-    assert [(f.value, f.currency) for f in found] == [(5_000_000, "USD")]
+    with pytest.raises(UnsupportedLanguage, match="'de'"):
+        extract_figures(doc, Context(lang="de"))

@@ -20,7 +20,7 @@ from newsclaims.languages import is_supported, language_codes
 from newsclaims.pipeline import extract_article, extract_articles, make_article
 from newsclaims.reading import lang_tag
 from newsclaims.records import Article, ArticleRecord, Rejected
-from newsclaims.store.arrow import Tables, record_tables
+from newsclaims.store.arrow import Tables, storable_tables
 
 if TYPE_CHECKING:
     from newsclaims.sources import SourceItem
@@ -111,4 +111,5 @@ def extract_items(
             rejected.append(result)
         else:
             records.append(result)
-    return Batch(record_tables(records, rejected), rejected)
+    tables, unstorable = storable_tables(records, rejected)
+    return Batch(tables, rejected + unstorable)

@@ -101,19 +101,20 @@ def ingest(
     progress: ProgressCallback | None = None,
     link: bool = True,
     entities: str | Path | None = None,
+    follow_symlinks: bool = False,
 ) -> IngestStats:
     """Read every input under ``paths`` into the store at ``db``; returns what was done.
 
     ``lang`` is "fr", "en" (every input is read as that language) or "auto" (the input's own
     declaration, else detection). Inputs that cannot be read, or are in a language newsclaims does
-    not read, are stored in ``rejected`` with their reason and the run goes on.
+    not read, are stored in ``rejected`` with their reason and the run goes on. Symbolic links in
+    the folders that lead out of them are rejected unless ``follow_symlinks``.
     """
     # Imported here, not at the top: worker processes import this module and never read inputs.
     from newsclaims.sources import iter_inputs
 
-    return ingest_items(
-        iter_inputs(paths, stdin=stdin), db, lang=lang, workers=workers, progress=progress, link=link, entities=entities
-    )
+    items = iter_inputs(paths, stdin=stdin, follow_symlinks=follow_symlinks)
+    return ingest_items(items, db, lang=lang, workers=workers, progress=progress, link=link, entities=entities)
 
 
 def ingest_items(

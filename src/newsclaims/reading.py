@@ -91,13 +91,29 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(2, len(head) // 200)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, one character for one (offsets hold).
+
+    No UTF-8 writer accepts a lone surrogate; a few codecs (UTF-7) and JSON escapes make them.
+    """
+    return text if _SURROGATE.search(text) is None else _SURROGATE.sub("\ufffd", text)
+
+
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes as UTF-8 when they are, else the most likely legacy encoding.
 
     ``declared`` is the charset the container names (HTTP header, HTML meta); it is tried before
     guessing, never before UTF-8. Returns (text, encoding); a byte-order mark is not part of the
-    text. Raises InputError for empty, binary or undecodable input.
+    text, and the text is valid Unicode. Raises InputError for empty, binary or undecodable input.
     """
+    text, encoding = _decode(data, declared)
+    return valid_text(text), encoding
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     if not data or not data.strip():
         raise InputError("empty", "the input holds no text")
     for bom, encoding in _BOMS:

@@ -14,6 +14,7 @@ from newsclaims.lang import detect_language
 from newsclaims.languages import is_supported, language_codes
 from newsclaims.pipeline import extract_article, make_article
 from newsclaims.reading import read_bytes, read_limited
+from newsclaims.sources.clean import display_name
 from newsclaims.terminal import safe_json
 
 
@@ -39,7 +40,7 @@ def extract(path: str, lang: str, published: date | None, fmt: str, force_html: 
             raise InputError(
                 "language", f"the text looks like {lang!r}; newsclaims reads {', '.join(language_codes())} (--lang)"
             )
-    article = make_article(read, lang=lang, published=published, source=None if path == "-" else path)
+    article = make_article(read, lang=lang, published=published, source=None if path == "-" else display_name(path))
     record = extract_article(article, explain=explain)
     if fmt == "json":
         sys.stdout.write(safe_json(record.to_dict(explain=explain), indent=1) + "\n")

@@ -40,6 +40,11 @@ MAX_REJECTS_LISTED = 10
     default=None,
     help="Extraction processes [default: one per core].",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links in the folders given that lead out of them (rejected otherwise).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary (errors and exit code only).")
 @click.option("--json", "as_json", is_flag=True, help="No progress; the summary as JSON on stdout.")
 @click.option(
@@ -62,6 +67,7 @@ def ingest(
     db: str,
     lang: str,
     workers: int | None,
+    follow_symlinks: bool,
     quiet: bool,
     as_json: bool,
     engine: str,
@@ -102,6 +108,7 @@ def ingest(
             progress=report,
             link=not no_link,
             entities=entities_file,
+            follow_symlinks=follow_symlinks,
         )
     if as_json:
         click.echo(safe_json({"db": db, **stats.to_dict()}))

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsclaims.cli.options import ISO_DATE, LanguageChoice
+from newsclaims.errors import UsageError
 from newsclaims.records import ArticleRecord
 from newsclaims.render import PipeConsole
 from newsclaims.store import (
@@ -33,6 +34,7 @@ from newsclaims.store import (
     resolve_article_id,
     table_counts,
 )
+from newsclaims.store.queries import filter_words
 from newsclaims.terminal import csv_cell, printable, printable_with_offsets, safe_json
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -50,6 +52,20 @@ db_option = click.option(
     type=click.Path(),
     help=f"The store file (or ${DB_ENV}); for reading, also a folder of Parquet tables (ingest --engine spark).",
 )
+
+
+def _words(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A word filter, refused when it holds no word (the store would match nothing) or is longer
+    than a search (see ``store.queries.filter_words``)."""
+    if value is None:
+        return None
+    try:
+        words = filter_words(value, "it")
+    except UsageError as exc:
+        raise click.BadParameter(str(exc).removeprefix("it ")) from exc
+    if not words:
+        raise click.BadParameter(f"{value!r} holds no word to match (only punctuation or spaces)")
+    return value
 
 
 @dataclass(frozen=True)
@@ -146,8 +162,8 @@ def _listing_options(func: F) -> F:
 
 
 @click.command()
-@click.option("--speaker", default=None, help="Words of the speaker's name, mention or role.")
-@click.option("--about", default=None, help="Words of what was said.")
+@click.option("--speaker", default=None, callback=_words, help="Words of the speaker's name, mention or role.")
+@click.option("--about", default=None, callback=_words, help="Words of what was said.")
 @_listing_options
 def statements(speaker: str | None, about: str | None, listing: Listing) -> None:
     """Who said what: stored statements, oldest article first. Words match without case or accents."""
@@ -156,9 +172,11 @@ def statements(speaker: str | None, about: str | None, listing: Listing) -> None
 
 
 @click.command()
-@click.option("--counted", default=None, help="Words of the thing counted (soldats, victimes...).")
-@click.option("--source", default=None, help="Words of the name or role of who reported the figure.")
-@click.option("--about", default=None, help="Words of the figure, what it counts, or the statement around it.")
+@click.option("--counted", default=None, callback=_words, help="Words of the thing counted (soldats, victimes...).")
+@click.option("--source", default=None, callback=_words, help="Words of the name or role of who reported the figure.")
+@click.option(
+    "--about", default=None, callback=_words, help="Words of the figure, what it counts, or the statement around it."
+)
 @_listing_options
 def figures(counted: str | None, source: str | None, about: str | None, listing: Listing) -> None:
     """Figures with who reported them and when, oldest article first."""
@@ -167,7 +185,7 @@ def figures(counted: str | None, source: str | None, about: str | None, listing:
 
 
 @click.command()
-@click.option("--about", default=None, help="Words of the title.")
+@click.option("--about", default=None, callback=_words, help="Words of the title.")
 @_listing_options
 def articles(about: str | None, listing: Listing) -> None:
     """Stored articles, newest first, with how many items each holds."""

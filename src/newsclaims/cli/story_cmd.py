@@ -17,6 +17,7 @@ from newsclaims.errors import EXIT_OK, EXIT_REJECTED, UsageError
 from newsclaims.render import PipeConsole, markup
 from newsclaims.store import open_store
 from newsclaims.store.handoff import live_server
+from newsclaims.store.queries import check_query_size
 from newsclaims.store.stories import stories_listing, story_of_article
 from newsclaims.stories.series import Series
 from newsclaims.story import Story, StoryPoint, story
@@ -40,6 +41,7 @@ def story_command(query: str, story_id: str | None, db: str, lang: str | None, f
     figure of one story (QUERY narrows it)."""
     if not query.strip() and story_id is None:
         raise UsageError("name what is counted (QUERY), or a story (--story ID), or both")
+    check_query_size(query, "QUERY")
     con = open_linked(db) if story_id is not None else open_store(db, read_only=True)
     try:
         result = story(con, query, lang=lang.lower() if lang else None, story_id=story_id)

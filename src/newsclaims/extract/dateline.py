@@ -8,66 +8,66 @@ Forms read, at the start of one of the first lines of the article:
 A dateline without a year takes the latest year the text itself mentions that does not put the date
 after ``today``, else the latest such year before ``today``: a wire story is read soon after it is
 filed. Nothing here reads the clock unless no ``today`` is given.
+
+The forms are the packs' (``datelines.toml``), each with the month names of every registered pack.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from datetime import date
 
-from newsclaims.extract.times import lexicon_en, lexicon_fr
+from newsclaims.languages import LanguagePack, loaded_packs
+from newsclaims.text import alternation
 
 HEAD_LINES = 8  # a dateline opens one of the first paragraphs (after a title, a standfirst)
 HEAD_CHARS = 1500
 
-_MONTHS: dict[str, int] = {
-    **{k.lower(): v for k, v in lexicon_fr.MONTHS.items()},
-    **{k.lower(): v for k, v in lexicon_fr.MONTH_ABBREVIATIONS.items()},
-    **{k.lower(): v for k, v in lexicon_en.MONTHS.items()},
-    **{k.lower(): v for k, v in lexicon_en.MONTH_ABBREVIATIONS.items()},
-}
-_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
-_WEEKDAY = "|".join([*lexicon_fr.WEEKDAYS, *lexicon_en.WEEKDAYS])
-_DASH = r"(?:\.\s*)?[-–—]"
-_AGENCY = r"(?:\(\s*[A-Za-zÀ-ÿ./ -]{2,30}\)\s*)"
-_PLACE = r"(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'’ .-]{1,40}(?:\s*\([^)\n]{1,30}\))?,\s*)"
-_TRAILING_PLACE = r"(?:,\s*[A-ZÀ-Ý][A-Za-zÀ-ÿ'’ -]{1,40})"  # "22 août 2012, Espagne. -"
-_DAY = r"(?P<day>[0-3]?[0-9])(?:er|st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)[0-9]{2})"
-
-_FORMS = [
-    # [PLACE,] [weekday] 31 octobre [2012][.] [(AFP)] -
-    re.compile(
-        rf"^\s*{_PLACE}?(?:(?:{_WEEKDAY}),?\s+)?{_DAY}\s+(?P<month>{_MONTH})\.?(?:,?\s+{_YEAR})?{_TRAILING_PLACE}?\s*"
-        rf"{_AGENCY}?{_DASH}",
-        re.IGNORECASE,
-    ),
-    # [PLACE,] [weekday,] October 31[, 2024] [(Reuters)] -
-    re.compile(
-        rf"^\s*{_PLACE}?(?:(?:{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\.?\s+{_DAY}(?:,?\s+{_YEAR})?\s*{_AGENCY}?{_DASH}",
-        re.IGNORECASE,
-    ),
-    # [PLACE,] 31/10/2024 -
-    re.compile(rf"^\s*{_PLACE}?(?P<day>[0-3]?[0-9])/(?P<mnum>[01]?[0-9])/{_YEAR}\s*{_AGENCY}?{_DASH}"),
-    # Publié le 31 octobre 2024 / Published on October 31, 2024 / Mis à jour le 31/10/2024
-    re.compile(
-        rf"^\s*(?:publié|mis\s+à\s+jour|published|updated)(?:\s+(?:le|on))?\s+(?:(?:{_WEEKDAY}),?\s+)?"
-        rf"(?:{_DAY}\s+(?P<month>{_MONTH})\.?,?\s+{_YEAR}|(?P<month2>{_MONTH})\.?\s+(?P<day2>[0-3]?[0-9]),?\s+(?P<year2>(?:19|20)[0-9]{{2}})"
-        rf"|(?P<day3>[0-3]?[0-9])/(?P<mnum3>[01]?[0-9])/(?P<year3>(?:19|20)[0-9]{{2}}))",
-        re.IGNORECASE,
-    ),
-]
 _YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+@dataclass(frozen=True)
+class _Forms:
+    months: dict[str, int]  # every pack's month names and abbreviations, in lower case
+    lead: tuple[re.Pattern[str], ...]  # forms that open the story's text
+    all: tuple[re.Pattern[str], ...]  # with the bylines, in the packs' order
+
+
+@functools.cache
+def _forms(packs: tuple[LanguagePack, ...]) -> _Forms:
+    """The dateline forms of every pack, with the month and weekday names of every pack: a story's
+    dateline is read whatever language its text is in."""
+    months: dict[str, int] = {}
+    weekdays: list[str] = []
+    for pack in packs:
+        calendar = pack.times.calendar
+        months.update({k.lower(): v for k, v in calendar.months.items()})
+        months.update({k.lower(): v for k, v in calendar.month_abbreviations.items()})
+        weekdays.extend(calendar.weekdays)
+    given = {"MONTH": alternation(months), "WEEKDAY": alternation(weekdays)}
+    lead: list[re.Pattern[str]] = []
+    every: list[re.Pattern[str]] = []
+    for pack in packs:
+        ex = pack.datelines.expander(given)
+        for name, form in pack.datelines.forms.items():
+            pattern = ex.compile(form.pattern, ("forms", name, "pattern"), form.flags)
+            every.append(pattern)
+            if not form.byline:
+                lead.append(pattern)
+    return _Forms(months, tuple(lead), tuple(every))
 
 
 def find_dateline(text: str, lang: str, today: date | None = None) -> date | None:
     """The date of the story's dateline, or None when its first lines carry none."""
+    forms = _forms(loaded_packs())
     head = text[:HEAD_CHARS]
     for line in [ln for ln in head.splitlines() if ln.strip()][:HEAD_LINES]:
-        for form in _FORMS:
+        for form in forms.all:
             m = form.match(line)
             if m:
-                found = _date_of(m, text, today or date.today())
+                found = _date_of(m, forms.months, text, today or date.today())
                 if found is not None:
                     return found
     return None
@@ -76,13 +76,14 @@ def find_dateline(text: str, lang: str, today: date | None = None) -> date | Non
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Offsets of the dateline itself ("WASHINGTON, 31 octobre (AFP) -"), so that no statement starts
     inside it; None when the first lines carry none."""
+    lead = _forms(loaded_packs()).lead
     head = text[:HEAD_CHARS]
     offset = 0
     seen = 0
     for line in head.splitlines(keepends=True):
         if line.strip():
             seen += 1
-            for form in _FORMS[:3]:  # the "Publié le" form is a byline, not a lead-in to the story
+            for form in lead:  # a byline ("Publié le") is no lead-in to the story
                 m = form.match(line)
                 if m:
                     return offset + len(line) - len(line.lstrip()), offset + m.end()
@@ -92,13 +93,11 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _date_of(m: re.Match[str], text: str, today: date) -> date | None:
+def _date_of(m: re.Match[str], months: dict[str, int], text: str, today: date) -> date | None:
     groups = {k: v for k, v in m.groupdict().items() if v}
-    day_s = groups.get("day") or groups.get("day2") or groups.get("day3")
-    year_s = groups.get("year") or groups.get("year2") or groups.get("year3")
-    month_word = groups.get("month") or groups.get("month2")
-    month_num = groups.get("mnum") or groups.get("mnum3")
-    month = _MONTHS.get(month_word.lower().rstrip(".")) if month_word else int(month_num) if month_num else None
+    month_word, month_num = groups.get("month"), groups.get("mnum")
+    month = months.get(month_word.lower().rstrip(".")) if month_word else int(month_num) if month_num else None
+    day_s, year_s = groups.get("day"), groups.get("year")
     if day_s is None or month is None:
         return None
     day = int(day_s)

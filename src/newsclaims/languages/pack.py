@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 
-from newsclaims.languages.datelines_data import DatelineData
+from newsclaims.languages.datelines_data import DatelineData, load_datelines
 from newsclaims.languages.entities_data import EntityData, load_entities
 from newsclaims.languages.figures_data import FigureData
 from newsclaims.languages.files import load_toml
 from newsclaims.languages.meta import PackMeta
 from newsclaims.languages.statements_data import CueRow, StatementData, load_cues
 from newsclaims.languages.stories_data import ConceptData, StoryWords, load_concepts
-from newsclaims.languages.times_data import TimeData
+from newsclaims.languages.times_data import TimeData, load_times
 
 FILES = (
     "pack.toml",
@@ -71,8 +71,8 @@ def load_pack(root: Traversable, origin: str = "") -> LanguagePack:
         statements=load_toml(root, "statements.toml", StatementData, code),
         cues=tuple(load_cues(root, code)),
         figures=load_toml(root, "figures.toml", FigureData, code),
-        times=load_toml(root, "times.toml", TimeData, code),
-        datelines=load_toml(root, "datelines.toml", DatelineData, code),
+        times=load_times(root, code),
+        datelines=load_datelines(root, code),
         entities=load_entities(root, code),
         concepts=load_concepts(root, code),
         stories=load_toml(root, "stories.toml", StoryWords, code),

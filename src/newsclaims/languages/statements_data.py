@@ -173,11 +173,15 @@ class Names(BaseModel):
         return valid_regex(value)
 
 
+SourceKind = Literal["person", "organisation", "group", "country", "document"]
+
+
 class Pronoun(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     gender: Literal["m", "f"] | None = None
     number: Literal["s", "p"] = "s"
+    kinds: frozenset[SourceKind] = frozenset()  # the kinds of source it can stand for ("she": a person); empty: any
 
 
 class Pronouns(BaseModel):
@@ -288,6 +292,7 @@ class Dependencies(BaseModel):
     mark: Words = frozenset()
     conjunct: Words = frozenset()
     indirect_object: Words = frozenset()  # object clitics skipped after a cue ("lui a dit")
+    compound: Words = frozenset()  # a noun modifying the noun after it ("press reports"): not the head
 
 
 class StatementData(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any, BinaryIO
@@ -22,19 +23,34 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 
 
 def read_feed(stream: BinaryIO, source: str, size: int | None = None) -> Iterator[SourceItem | Rejected]:
-    """A SourceItem or a Rejected per item; a broken item never hides the others."""
+    """A SourceItem or a Rejected per item; a broken item never hides the others.
+
+    A feed that feedparser cannot read whole (one bad character reference is enough), or reads with
+    fewer items than it holds, is read again item by item, each in the feed's own envelope, so one
+    bad item costs only itself.
+    """
     import feedparser  # imported here: only feed inputs need it
 
     try:
         if size is not None and size > FEED_MAX_BYTES:
             raise InputError("too-large", f"the feed is over {FEED_MAX_BYTES // (1024 * 1024)} MB")
         data = read_limited(buffered(stream), "the feed", FEED_MAX_BYTES)
-        # A stream, not bytes or str: feedparser would take a string for a URL or a file name.
-        parsed = feedparser.parse(io.BytesIO(data))
     except Exception as exc:
         yield rejection(source, exc, "feed")
         return
-    entries = parsed.get("entries") or []
+    items = _item_spans(data)
+    try:
+        # A stream, not bytes or str: feedparser would take a string for a URL or a file name.
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:
+        if not items:
+            yield rejection(source, exc, "feed")
+            return
+        parsed = None
+    entries = (parsed.get("entries") or []) if parsed is not None else []
+    if parsed is None or (parsed.get("bozo") and len(entries) < len(items)):
+        yield from _item_by_item(data, items, source)
+        return
     if not entries:
         problem = parsed.get("bozo_exception")
         detail = f"no items found ({problem.__class__.__name__}: {problem})" if problem else "the feed has no items"
@@ -42,12 +58,74 @@ def read_feed(stream: BinaryIO, source: str, size: int | None = None) -> Iterato
         return
     feed_lang = lang_tag(parsed.get("feed", {}).get("language"))
     for index, entry in enumerate(entries, 1):
+        yield _item(entry, f"{source}#item{index}", feed_lang)
+
+
+def _item(entry: dict[str, Any], where: str, feed_lang: str | None) -> SourceItem | Rejected:
+    try:
+        return item_from_entry(entry, where, feed_lang)
+    except Exception as exc:
+        return rejection(where, exc, "feed")
+
+
+# An item's (RSS, RDF) or entry's (Atom) opening or closing tag, with a namespace prefix or not.
+# Attributes are bounded so a tag that never closes costs a bounded scan, not one to the end.
+_ITEM_TAG = re.compile(rb"<(/?)(?:[\w.-]{1,64}:)?(?:item|entry)(?=[\s>/])[^<>]{0,4096}>", re.I)
+
+
+def _item_spans(data: bytes) -> list[tuple[int, int]]:
+    """Where each item's markup begins and ends (tags pairing as they come; items do not nest)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for match in _ITEM_TAG.finditer(data):
+        closing = bool(match.group(1))
+        if not closing and not match.group().endswith(b"/>"):
+            start = match.start()
+        elif closing and start is not None:
+            spans.append((start, match.end()))
+            start = None
+    return spans
+
+
+_ENVELOPE_MAX = 65536  # more than this around the items, and only their enclosing tags are kept
+_XML_DECLARATION = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,1024}>")
+_ENVELOPE_TAG = re.compile(rb"</?(?:[\w.-]{1,64}:)?(?:rss|channel|feed|RDF)(?=[\s>/])[^<>]{0,4096}>", re.I)
+
+
+def _envelope(head: bytes, tail: bytes) -> tuple[bytes, bytes]:
+    """What to wrap each item in: the feed's own head and tail, or, when they are large (each item
+    is parsed with them), only the XML declaration and the feed's enclosing tags."""
+    if len(head) + len(tail) <= _ENVELOPE_MAX:
+        return head, tail
+    declaration = _XML_DECLARATION.match(head)
+    opening = b"".join(m.group() for m in _ENVELOPE_TAG.finditer(head) if not m.group().startswith(b"</"))
+    closing = b"".join(m.group() for m in _ENVELOPE_TAG.finditer(tail) if m.group().startswith(b"</"))
+    return (declaration.group() if declaration else b"") + opening, closing
+
+
+def _item_by_item(data: bytes, items: list[tuple[int, int]], source: str) -> Iterator[SourceItem | Rejected]:
+    """Each item parsed alone, inside the feed's envelope (what precedes the first item and follows
+    the last), so it keeps the feed's encoding, namespaces and language."""
+    import feedparser
+
+    head, tail = _envelope(data[: items[0][0]], data[items[-1][1] :])
+    feed_lang: str | None = None
+    for index, (start, end) in enumerate(items, 1):
         where = f"{source}#item{index}"
         try:
-            item: SourceItem | Rejected = item_from_entry(entry, where, feed_lang)
-        except Exception as exc:
-            item = rejection(where, exc, "feed")
-        yield item
+            parsed = feedparser.parse(io.BytesIO(head + data[start:end] + tail))
+            entries = parsed.get("entries") or []
+            if not entries:
+                raise InputError("feed", "the item cannot be parsed")
+        except InputError as exc:
+            yield rejection(where, exc, "feed")
+            continue
+        except Exception as exc:  # feedparser fails this way on a bad character reference, among others
+            detail = f"the item cannot be parsed ({exc.__class__.__name__}: {exc})"
+            yield Rejected(where, "feed", detail[:300])
+            continue
+        feed_lang = feed_lang or lang_tag(parsed.get("feed", {}).get("language"))
+        yield _item(entries[0], where, feed_lang)
 
 
 def item_from_entry(entry: dict[str, Any], source: str, feed_lang: str | None = None) -> SourceItem:

@@ -6,7 +6,7 @@ import gzip
 import io
 import os
 import re
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, cast
 
 from newsclaims.reading import looks_html
 
@@ -29,8 +29,14 @@ _EXTENSIONS: dict[str, Format] = {
     ".txt": "text",
     ".text": "text",
 }
-_PREAMBLE = rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*"
-_FEED_START = re.compile(_PREAMBLE + rb"<(?:rss|feed|rdf:RDF)[\s>]", re.S | re.I)
+# What a feed may open with before its root: a byte-order mark, an XML declaration, processing
+# instructions (stylesheets), comments, and a DOCTYPE (RSS 0.91 has one, with or without entities).
+_PREAMBLE = (
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?"
+    rb"(?:<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*"
+)
+_FEED_START = re.compile(_PREAMBLE + rb"<(?:[\w.-]+:)?(?:rss|feed|RDF)[\s>]", re.S | re.I)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class Prefixed(io.RawIOBase):
@@ -63,7 +69,7 @@ class Prefixed(io.RawIOBase):
         return n
 
 
-def peek(stream: BinaryIO, size: int = HEAD_BYTES) -> tuple[bytes, Prefixed]:
+def peek(stream: BinaryIO, size: int = HEAD_BYTES) -> tuple[bytes, BinaryIO]:
     """The first ``size`` bytes of a stream, and a stream that still starts at the beginning.
 
     Raises what reading raised only when not a byte could be read. The stream returned is raw
@@ -86,7 +92,7 @@ def peek(stream: BinaryIO, size: int = HEAD_BYTES) -> tuple[bytes, Prefixed]:
         chunks.append(chunk)
         got += len(chunk)
     head = b"".join(chunks)
-    return head, Prefixed(head, stream, error)
+    return head, cast(BinaryIO, Prefixed(head, stream, error))
 
 
 def buffered(stream: BinaryIO) -> io.BufferedReader:
@@ -150,8 +156,15 @@ def detect_format(name: str, head: bytes) -> Format:
         return by_name
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return "jsonl"
-    if _FEED_START.match(head):
+    if _FEED_START.match(_as_utf8(head)):
         return "feed"
     if looks_html(head):
         return "html"
     return "text"
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """The head re-encoded as UTF-8 when it is UTF-16 (with its byte-order mark), for sniffing."""
+    if head.startswith(_UTF16_BOMS):
+        return head.decode("utf-16", "ignore").encode("utf-8")
+    return head

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -26,8 +28,6 @@ def read_warc(stream: BinaryIO, source: str, head: bytes) -> Iterator[SourceItem
     note on stderr, at a corrupt member. A file cut short yields the records before the break,
     then one Rejected for the break.
     """
-    from warcio.archiveiterator import ArchiveIterator  # imported here: only WARC inputs need it
-
     # warcio reads almost anything as some record; only a WARC header means a WARC file.
     if not head.startswith(b"WARC/"):
         yield Rejected(source, "warc", "not a WARC file: it does not start with a WARC/1.x header")
@@ -35,7 +35,7 @@ def read_warc(stream: BinaryIO, source: str, head: bytes) -> Iterator[SourceItem
     number = pages = 0
     position = 1  # the record being read, for a rejection if the stream breaks
     try:
-        iterator = ArchiveIterator(stream)
+        iterator = _quiet_iterator(stream)
         for number, record in enumerate(iterator, 1):
             position = number
             for result in _record(record, f"{source}#rec{number}"):
@@ -58,6 +58,27 @@ def read_warc(stream: BinaryIO, source: str, head: bytes) -> Iterator[SourceItem
     elif pages == 0:
         # Not an error in the file, but the user should know it gave no article.
         yield Rejected(source, "warc", f"no HTML page among its {number} records")
+
+
+def _quiet_iterator(stream: BinaryIO) -> ArchiveIterator:
+    """warcio's ArchiveIterator without its notes on stderr: what is wrong with a record becomes a
+    rejection here, and extra lines on the terminal would carry the archive's bytes raw."""
+    return _quiet_iterator_class()(stream)
+
+
+@functools.cache
+def _quiet_iterator_class() -> type[ArchiveIterator]:
+    from warcio.archiveiterator import ArchiveIterator  # imported here: only WARC inputs need it
+
+    # "Replacing spaces in invalid WARC-Target-URI" goes through logging; with no handler of its
+    # own, Python's last-resort handler would print it.
+    logging.getLogger("warcio").addHandler(logging.NullHandler())
+
+    class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+        # Written to stderr when a record is not followed by its blank lines (a wrong Content-Length).
+        INC_RECORD = ""
+
+    return QuietArchiveIterator
 
 
 @dataclasses.dataclass(frozen=True)

@@ -56,6 +56,32 @@ def record_tables(
     return {t: pa.Table.from_pylist(rows[t], schema=schemas[t]) for t in DATA_TABLES}
 
 
+# What building an Arrow table raises for a value it cannot hold (a lone surrogate, a huge int).
+_UNSTORABLE = (pa.ArrowException, UnicodeError, OverflowError, TypeError, ValueError)
+
+
+def storable_tables(
+    records: Iterable[ArticleRecord], rejected: Iterable[Rejected] = (), at: datetime | None = None
+) -> tuple[Tables, list[Rejected]]:
+    """``record_tables``, where a record whose values Arrow refuses is rejected alone (reason
+    ``unstorable``) rather than failing its batch; returns the tables and those new rejections."""
+    records, rejected, at = list(records), list(rejected), at or now()
+    try:
+        return record_tables(records, rejected, at), []
+    except _UNSTORABLE:
+        pass
+    kept: list[ArticleRecord] = []
+    unstorable: list[Rejected] = []
+    for record in records:
+        try:
+            record_tables([record], (), at)
+            kept.append(record)
+        except _UNSTORABLE as exc:
+            where = record.article.source or record.article.id
+            unstorable.append(Rejected(where, "unstorable", f"{exc.__class__.__name__}: {exc}"[:300]))
+    return record_tables(kept, rejected + unstorable, at), unstorable
+
+
 def concat_tables(parts: Iterable[Mapping[str, pa.Table]]) -> Tables:
     """Tables of many batches joined table by table."""
     collected: dict[str, list[pa.Table]] = {t: [] for t in DATA_TABLES}

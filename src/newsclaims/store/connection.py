@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsclaims.store.checks import check_store
 from newsclaims.store.dataset import open_dataset
 from newsclaims.store.errors import StoreError
 from newsclaims.store.migrations import migrate, pending
@@ -25,6 +26,8 @@ def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
     Writing creates the file when it is missing. Reading needs an existing store; one written by an
     older version is migrated first (briefly opened for writing), so queries always see one schema.
     A folder is read as a Parquet dataset (``store.dataset``): an in-memory DuckDB with views.
+    A DuckDB file that is not a newsclaims store, or a damaged store, is refused and left untouched
+    (``store.checks``).
     """
     path = Path(path)
     if path.is_dir():
@@ -37,13 +40,19 @@ def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
         if not path.exists():
             raise StoreError(f"no store at {path}; `newsclaims ingest` creates one (or pass --db)")
         con = _connect(path, read_only=True)
-        if not pending(con):
-            return con
+        try:
+            check_store(con, path)
+            if not pending(con):
+                return con
+        except BaseException:
+            con.close()
+            raise
         con.close()
     elif path.parent and not path.parent.exists():
         raise StoreError(f"cannot create the store {path}: the folder {path.parent} does not exist")
     con = _connect(path, read_only=False)
     try:
+        check_store(con, path)
         migrate(con)
     except Exception:
         con.close()
@@ -73,4 +82,4 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
             ) from exc
         if "not a valid DuckDB" in message:
             raise StoreError(f"{path} is not a newsclaims store (not a DuckDB file)") from exc
-        raise StoreError(f"cannot open the store {path}: {message}") from exc
+        raise StoreError(f"cannot open the store {path}: {message.splitlines()[0] if message else exc}") from exc

@@ -13,7 +13,7 @@ import duckdb
 
 from newsclaims.store.errors import StoreError
 from newsclaims.store.migrations import current_version, migrate
-from newsclaims.store.schema import DATA_TABLES, LATEST_VERSION, LINK_TABLES
+from newsclaims.store.schema import DATA_TABLES, LATEST_VERSION, LINK_TABLES, SAME_REJECTION
 from newsclaims.store.sql import scalar
 
 
@@ -122,6 +122,10 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, pattern: str) -> str:
     elif "article_id" in present and "idx" in present:
         select = f"""SELECT DISTINCT ON (article_id, idx) {columns} FROM {source}
                      WHERE article_id IN (SELECT id FROM _new_articles)"""
+    elif table == "rejected":
+        # Once per rejection: one the store holds already is not added again (a second load adds nothing).
+        select = f"""SELECT DISTINCT ON (source, reason, detail) {columns} FROM {source} AS i
+                     WHERE NOT EXISTS (SELECT 1 FROM rejected AS r WHERE {SAME_REJECTION})"""
     else:
         select = f"SELECT {columns} FROM {source} EXCEPT SELECT {columns} FROM {table}"
     return f"INSERT INTO {table} ({columns}) {select}"

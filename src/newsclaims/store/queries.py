@@ -2,7 +2,10 @@
 
 Text filters match every word of the query, case and accents folded ("coreens" finds "Coréens"),
 because users type names and words without the accents the press prints. DuckDB has no full-text
-index offline; a folded LIKE over the columns is fast enough for a local store.
+index offline; a case-insensitive regular expression per word is fast enough for a local store.
+A filter costs in proportion to its distinct words, and is capped (``MAX_FILTER_WORDS``,
+``MAX_FILTER_CHARS``, a UsageError past them); one with no word in it (punctuation alone) matches
+nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from newsclaims.errors import UsageError
 from newsclaims.records import ArticleRecord
 from newsclaims.store.errors import NotFoundError, StoreError
 from newsclaims.store.listing import Listing, SortKey
@@ -24,6 +28,8 @@ from newsclaims.store.sql import rows as _rows
 from newsclaims.store.sql import scalar
 
 _WORD = re.compile(r"\w+")
+MAX_FILTER_WORDS = 32  # every word must occur: past a few dozen, a filter is a pasted text, not a search
+MAX_FILTER_CHARS = 1000
 _HEX = re.compile(r"[0-9a-f]+")
 
 # Who said it, as one searchable string: name, the words that named them, other names, role.
@@ -43,9 +49,15 @@ class _Where:
         self.parts.append(sql)
         self.params.extend(params)
 
-    def words(self, haystack: str, query: str | None) -> None:
-        """Every word of ``query`` must occur in ``haystack``, case and accents folded."""
-        for word in _WORD.findall(query or ""):
+    def words(self, haystack: str, query: str | None, option: str = "the word filter") -> None:
+        """Every word of ``query`` must occur in ``haystack``, case and accents folded. A blank
+        query filters nothing; one with no word in it (punctuation alone) matches nothing."""
+        if query is None or not query.strip():
+            return
+        words = filter_words(query, option)
+        if not words:
+            self.add("FALSE")
+        for word in words:
             self.add(f"regexp_matches(coalesce({haystack}, ''), ?)", _pattern(word))
 
     def dates(self, column: str, since: date | None, until: date | None) -> None:
@@ -56,6 +68,21 @@ class _Where:
 
     def sql(self) -> str:
         return " WHERE " + " AND ".join(self.parts) if self.parts else ""
+
+
+def filter_words(query: str, option: str) -> list[str]:
+    """The distinct words of a filter (none when it holds only punctuation); UsageError when it is
+    longer than a search: its cost grows with its words."""
+    check_query_size(query, option)
+    words = list(dict.fromkeys(word.lower() for word in _WORD.findall(query)))
+    if len(words) > MAX_FILTER_WORDS:
+        raise UsageError(f"{option} has {len(words)} words; at most {MAX_FILTER_WORDS} (each must occur)")
+    return words
+
+
+def check_query_size(query: str, option: str) -> None:
+    if len(query) > MAX_FILTER_CHARS:
+        raise UsageError(f"{option} is {len(query)} characters long; at most {MAX_FILTER_CHARS}")
 
 
 def _accented() -> dict[str, str]:
@@ -116,8 +143,8 @@ def statements_listing(
     ``speaker_name`` one speaker exactly, as stored; ``article_ids`` limits to those articles.
     """
     where = _Where()
-    where.words(_SPEAKER_TEXT, speaker)
-    where.words("s.content", about)
+    where.words(_SPEAKER_TEXT, speaker, "--speaker")
+    where.words("s.content", about, "--about")
     where.dates("a.published", since, until)
     if lang:
         where.add("a.lang = ?", lang)
@@ -160,9 +187,9 @@ def figures_listing(
     statement around it; ``speaker_name`` one speaker exactly, as stored.
     """
     where = _Where()
-    where.words("f.counted", counted)
-    where.words(_SPEAKER_TEXT, source)
-    where.words("concat_ws(' ', f.counted, f.text, s.content)", about)
+    where.words("f.counted", counted, "--counted")
+    where.words(_SPEAKER_TEXT, source, "--source")
+    where.words("concat_ws(' ', f.counted, f.text, s.content)", about, "--about")
     where.dates("a.published", since, until)
     if lang:
         where.add("a.lang = ?", lang)
@@ -201,7 +228,7 @@ def articles_listing(
     keeps the articles of one story.
     """
     where = _Where()
-    where.words("a.title", about)
+    where.words("a.title", about, "--about")
     where.words("concat_ws(' ', a.title, a.text)", words)
     where.dates("a.published", since, until)
     if lang:

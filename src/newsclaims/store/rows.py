@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from newsclaims.reading import valid_text
 from newsclaims.records import Article, ArticleRecord, Entity, Figure, Rejected, Speaker, Statement, TextSpan, TimeExpr
 from newsclaims.stories.links import Feature, FigureLink, SpeakerLink, record_links
 
@@ -66,7 +67,15 @@ def record_rows(record: ArticleRecord, ingested_at: datetime) -> dict[str, list[
 
 
 def rejected_row(rejected: Rejected, at: datetime) -> Row:
-    return {"source": rejected.source, "reason": rejected.reason, "detail": rejected.detail, "rejected_at": at}
+    # Its words come from the input (file names, parser messages): made valid Unicode here.
+    return {
+        "source": valid_text(rejected.source),
+        "reason": valid_text(rejected.reason),
+        "detail": None if rejected.detail is None else valid_text(rejected.detail),
+        "rejected_at": at,
+        "sightings": 1,
+        "last_seen": at,
+    }
 
 
 def _extractor(name: str, version: str) -> str:

@@ -126,7 +126,26 @@ _V2 = (
 
 _V3 = ("ALTER TABLE times ADD COLUMN mod VARCHAR",)  # TIMEX3 START/MID/END
 
+# One row per rejected input (source, reason, detail) however often it is met: a rerun over the
+# same bad input counts a sighting instead of adding its rows again. Rows already repeated merge.
 _V4 = (
+    "ALTER TABLE rejected ADD COLUMN sightings INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE rejected ADD COLUMN last_seen TIMESTAMP",
+    """
+    CREATE TEMP TABLE rejected_once AS
+    SELECT source, reason, detail, min(rejected_at) AS rejected_at, sum(sightings)::INTEGER AS sightings,
+           max(rejected_at) AS last_seen
+    FROM rejected GROUP BY source, reason, detail
+    """,
+    "DELETE FROM rejected",
+    """
+    INSERT INTO rejected (source, reason, detail, rejected_at, sightings, last_seen)
+    SELECT source, reason, detail, rejected_at, sightings, last_seen FROM rejected_once
+    """,
+    "DROP TABLE rejected_once",
+)
+
+_V5 = (
     # What each record points to across the store (see newsclaims.stories.links): canonical entities
     # (ids are hashes of kind and key, the same in every store), the concept a figure counts, its
     # place and source, whether it is a forecast.
@@ -181,7 +200,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, their claims, and rejected inputs", _V1),
     Migration(2, "the date each statement was made", _V2),
     Migration(3, "the TIMEX3 mod of times (start, middle, end of a period)", _V3),
-    Migration(4, "canonical entities, figure concepts and scopes, story features, stories", _V4),
+    Migration(4, "rejections recorded once per input, with how often they were met", _V4),
+    Migration(5, "canonical entities, figure concepts and scopes, story features, stories", _V5),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -191,3 +211,9 @@ DATA_TABLES = ("articles", "statements", "figures", "times", "entities", "articl
 CHILD_TABLES = ("statements", "figures", "times", "entities")  # an article's items (articles.n_<table> counts them)
 # The tables linking fills, across articles, where the store is written (see store.linking).
 LINK_TABLES = ("canonical_entities", "stories", "story_articles")
+
+# Two rejected rows are the same rejection when they name the same input, reason and detail (NULLs
+# match NULLs): the writer and ``load`` add a sighting or nothing rather than a second row.
+SAME_REJECTION = (
+    "r.source IS NOT DISTINCT FROM i.source AND r.reason = i.reason AND r.detail IS NOT DISTINCT FROM i.detail"
+)

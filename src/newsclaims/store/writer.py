@@ -3,7 +3,9 @@
 Rows go in as Arrow tables (one INSERT per table per commit), because row-by-row inserts into
 DuckDB are orders of magnitude slower. Worker processes hand in Arrow tables they built themselves
 (``add_tables``), so the writer only concatenates and inserts. An article and all its records share
-a transaction, so a crash at any moment leaves every article either whole or absent.
+a transaction, so a crash at any moment leaves every article either whole or absent. A record whose
+values cannot be stored is rejected alone (``arrow.storable_tables``); a rejection met again adds a
+sighting to its row, not a second row.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newsclaims.records import ArticleRecord, Rejected
-from newsclaims.store.arrow import concat_tables, now, record_tables
+from newsclaims.store.arrow import concat_tables, now, storable_tables
 from newsclaims.store.linking import link_articles
-from newsclaims.store.schema import DATA_TABLES
+from newsclaims.store.schema import DATA_TABLES, SAME_REJECTION
 from newsclaims.store.sql import scalar
 
 # Parents before children (DATA_TABLES lists articles first), so a reader of a committed store
@@ -103,7 +105,9 @@ class BatchWriter:
         if not self.pending:
             self._last_commit = self._clock()
             return 0
-        built = concat_tables([record_tables(self._records.values(), self._rejected, now()), *self._tables])
+        own, unstorable = storable_tables(self._records.values(), self._rejected, now())
+        self._rejected.extend(unstorable)
+        built = concat_tables([own, *self._tables])
         stored = self.write_tables({t: data for t, data in built.items() if data.num_rows})
         self.committed_articles += stored
         self.committed_rejected += len(self._rejected) + self._table_rejected
@@ -138,7 +142,11 @@ class StoreWriter(BatchWriter):
             if skip_stored:
                 tables = self._without_stored(tables)
             for table in _WRITE_ORDER:
-                if table in tables and tables[table].num_rows:
+                if table not in tables or not tables[table].num_rows:
+                    continue
+                if table == "rejected":
+                    merge_rejected(self.con, tables[table])
+                else:
                     self._insert(table, tables[table])
             if self.link and "articles" in tables and tables["articles"].num_rows:
                 link_articles(self.con, [str(i) for i in tables["articles"].column("id").to_pylist()])
@@ -168,6 +176,27 @@ class StoreWriter(BatchWriter):
             self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")
         finally:
             self.con.unregister(view)
+
+
+def merge_rejected(con: duckdb.DuckDBPyConnection, data: pa.Table) -> None:
+    """Rejections met before add their sightings to their row; the others get one row each."""
+    view = "_incoming_rejected"
+    con.register(view, data)
+    try:
+        grouped = f"""(SELECT source, reason, detail, min(rejected_at) AS rejected_at,
+                              sum(sightings)::INTEGER AS sightings, max(last_seen) AS last_seen
+                       FROM {view} GROUP BY source, reason, detail)"""
+        con.execute(
+            f"""UPDATE rejected AS r SET sightings = r.sightings + i.sightings, last_seen = i.last_seen
+                FROM {grouped} AS i WHERE {SAME_REJECTION}"""
+        )
+        con.execute(
+            f"""INSERT INTO rejected (source, reason, detail, rejected_at, sightings, last_seen)
+                SELECT source, reason, detail, rejected_at, sightings, last_seen FROM {grouped} AS i
+                WHERE NOT EXISTS (SELECT 1 FROM rejected AS r WHERE {SAME_REJECTION})"""
+        )
+    finally:
+        con.unregister(view)
 
 
 def without_articles(tables: Mapping[str, pa.Table], ids: Sequence[str]) -> dict[str, pa.Table]:

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsclaims.errors import UsageError
 from newsclaims.store import NotFoundError, StoreError
 from newsclaims.web.access import StoreBusy
 
@@ -113,6 +114,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
         return error_response(request, 400, str(exc))
+
+    @app.exception_handler(UsageError)
+    async def usage_error(request: Request, exc: UsageError) -> Response:
+        # A word filter longer than a search (store.queries caps it).
+        return error_response(request, 400, str(exc), "invalid")
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception) -> Response:

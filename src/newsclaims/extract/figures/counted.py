@@ -1,9 +1,10 @@
 """The thing a figure counts: its head noun with the modifiers that follow ("soldats nord-coréens").
 
-With a parse (French), the head is the first noun after the number and its modifiers are the
-adjectives and one bare "de/à + noun" complement after it ("membres d'équipage", "personnes à
-bord"). Without one (English runs on a tokenizer only), words are read up to a function word and
-cut after the last one that looks like a plural noun.
+With a parse, the head is the first noun after the number (the last of a noun compound: "airport
+control towers") and its modifiers are, where the language puts adjectives after the noun, the
+adjectives after it, and one bare complement (the pack's complements: "membres d'équipage",
+"personnes à bord"). Without one (a pack whose model is a tokenizer only), words are read up to a stopword and
+cut after the first one that looks like a plural noun.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from newsclaims.extract.figures.lexicon import Lexicon
 NOUNS = ("NOUN", "PROPN")
 _WORD = re.compile(r"[^\S\n]*([^\W\d_](?:[\w'’-]*[^\W_])?)")
 _LETTER = re.compile(r"[^\W\d_]")
-_COMPLEMENT = ("de", "d'", "d’", "à")
 MAX_WORDS = 4
 
 
@@ -66,11 +66,11 @@ def counted_after(
         elif link_required:
             return None
     if tokens.parsed:
-        return _from_parse(text, pos, tokens)
+        return _from_parse(text, pos, tokens, lex)
     return _from_words(text, pos, lex)
 
 
-def _from_parse(text: str, pos: int, tokens: Tokens) -> Counted | None:
+def _from_parse(text: str, pos: int, tokens: Tokens, lex: Lexicon) -> Counted | None:
     first = tokens.at(pos)
     if first is None or text[pos : first.idx].strip() or not _LETTER.match(first.text):
         return None
@@ -81,23 +81,26 @@ def _from_parse(text: str, pos: int, tokens: Tokens) -> Counted | None:
         head = doc[head.i + 1]
     if head.pos_ not in NOUNS or not _LETTER.match(head.text):
         return None
-    last = _modifiers_end(doc, head)
+    # A noun compound ends on its head: "control towers", "intelligence agents".
+    while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.pos_ in NOUNS:
+        head = head.head
+    last = _modifiers_end(doc, head, lex)
     end = last.idx + len(last.text)
-    number = head.morph.get("Number")
-    plural = "Plur" in number if number else _looks_plural(head.text)
+    number = head.morph.get("Number", [])
+    plural = "Plur" in number if number else _looks_plural(head.text, lex)
     return Counted(text[first.idx : end], first.idx, end, head.lower_, plural)
 
 
-def _modifiers_end(doc: Doc, head: Token) -> Token:
+def _modifiers_end(doc: Doc, head: Token, lex: Lexicon) -> Token:
     last, used_complement = head, False
     i = head.i + 1
     while i < len(doc) and i <= head.i + 6:
         tok = doc[i]
-        if tok.pos_ == "ADJ" and not tok.is_punct:
+        if lex.adjectives_after and tok.pos_ == "ADJ" and not tok.is_punct:
             last, i = tok, i + 1
             continue
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if not used_complement and tok.lower_ in _COMPLEMENT and nxt is not None and nxt.pos_ == "NOUN":
+        if not used_complement and tok.lower_ in lex.complements and nxt is not None and nxt.pos_ == "NOUN":
             last, i, used_complement = nxt, i + 2, True
             continue
         break
@@ -118,13 +121,17 @@ def _from_words(text: str, pos: int, lex: Lexicon) -> Counted | None:
         w = words[0]
         return Counted(w.group(1), w.start(1), w.end(1), w.group(1).lower(), True)
     # The head is the first plural: "North Korean soldiers", "nine women (now lead committees)".
-    head = next((w for w in words if _looks_plural(w.group(1)) or w.group(1).lower() in lex.irregular_plurals), None)
+    head = next((w for w in words if _is_plural(w.group(1), lex)), None)
     if head is None:
         return None
     start = words[0].start(1)
     return Counted(text[start : head.end(1)], start, head.end(1), head.group(1).lower(), True)
 
 
-def _looks_plural(word: str) -> bool:
+def _is_plural(word: str, lex: Lexicon) -> bool:
+    return _looks_plural(word, lex) or word.lower() in lex.irregular_plurals
+
+
+def _looks_plural(word: str, lex: Lexicon) -> bool:
     low = word.lower()
-    return len(low) > 3 and low[-1] in "sx" and not low.endswith(("ss", "sis", "us", "ous"))
+    return len(low) > 3 and low.endswith(lex.plural_endings) and not low.endswith(lex.singular_endings)

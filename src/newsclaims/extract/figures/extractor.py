@@ -19,6 +19,7 @@ from newsclaims.extract.figures.counted import Counted, Tokens, counted_after
 from newsclaims.extract.figures.lexicon import QUOTES, Lexicon, lexicon_for, phrase_key
 from newsclaims.extract.figures.numbers import PLAUSIBLE, as_number
 from newsclaims.extract.figures.quantity import Dropped, Quantity, read_quantity
+from newsclaims.records import Dropped as DroppedRecord
 from newsclaims.records import Figure, Qualifier
 
 VERSION = "1"
@@ -31,7 +32,8 @@ MAX_RANGE_RATIO = 20  # "5 à 10 personnes" is a range; "40 à 3 000" without "d
 # After a verb of rise, ends this close are two levels ("a grimpé de 100 à 120 dollars", "de 19,6 à 20 %")
 # rather than the bounds of an estimated rise ("augmenteront de 10 à 15 %").
 LEVEL_STEP = Decimal("1.25")
-RELATIVE_UNITS = frozenset(("%", "‰", "points", "points de base", "basis points"))  # units of a change's size
+# The rule of a figure: the alternative of the atom pattern that found its number, or "range".
+RULES = {"digits": "digits", "words": "words", "one": "words", "approx": "approx-noun", "vague": "vague-noun"}
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,17 @@ class Candidate:
     high: Decimal | None = None
     counted: Counted | None = None
     resume: int = 0  # where scanning goes on
+    rule: str = ""
 
 
-def extract_figures(doc: Doc, ctx: Context) -> list[Figure]:
-    """Every figure of the Doc, in text order, offsets relative to ``doc.text``."""
+def extract_figures(doc: Doc, ctx: Context, dropped: list[DroppedRecord] | None = None) -> list[Figure]:
+    """Every figure of the Doc, in text order, offsets relative to ``doc.text``.
+
+    The rules are the pack's (``ctx.pack``: UnsupportedLanguage when none reads the language). When
+    ``dropped`` is a list, every number set aside is appended to it with the reason.
+    """
     text = doc.text
-    lex = lexicon_for(ctx.lang)
+    lex = lexicon_for(ctx.pack)
     tokens = Tokens(doc)
     figures: list[Figure] = []
     pos = 0
@@ -61,8 +68,11 @@ def extract_figures(doc: Doc, ctx: Context) -> list[Figure]:
             break
         try:
             cand = _candidate(text, m, lex, tokens)
-        except Dropped as dropped:
-            pos = max(dropped.end, m.start() + 1)
+        except Dropped as exc:
+            pos = max(exc.end, m.start() + 1)
+            if dropped is not None:
+                rule = exc.rule or RULES.get(m.lastgroup or "", "")
+                dropped.append(DroppedRecord("figure", text[m.start() : pos], m.start(), pos, rule, exc.reason))
             continue
         figures.append(_figure(text, cand))
         pos = max(cand.resume, m.start() + 1)
@@ -70,20 +80,20 @@ def extract_figures(doc: Doc, ctx: Context) -> list[Figure]:
 
 
 def _candidate(text: str, m: re.Match[str], lex: Lexicon, tokens: Tokens) -> Candidate:
+    rule = RULES.get(m.lastgroup or "", "")
     q = read_quantity(text, m, lex)
     _check_context(text, q, lex)
     ranged, q = _range(text, q, lex, tokens)
     if ranged is not None:
         return ranged
-    if not q.has_measure and q.kind == "digits" and lex.measure_before.search(text, max(0, q.start - WINDOW), q.start):
-        q = replace(q, unit="magnitude")  # "séisme de magnitude 7,8"
+    q = _with_measure_before(text, q, lex)  # "séisme de magnitude 7,8"
     q, start = _with_sign(text, q)
     counted = _counted(text, q, lex, tokens)
     qualifier, qstart = _qualifier(text, start, q, lex)
     _check_bare(text, q, counted, qualifier != q.qualifier, lex, tokens)
     end = max(q.end, counted.end if counted else 0)
     qualifier = _qualifier_after(text, (q.end, end), lex) or qualifier
-    return Candidate(q, qstart, end, qualifier, counted=counted, resume=q.end)
+    return Candidate(q, qstart, end, qualifier, counted=counted, resume=q.end, rule=rule)
 
 
 # --- context: what the number is not ---------------------------------------------------------------
@@ -94,20 +104,20 @@ def _check_context(text: str, q: Quantity, lex: Lexicon) -> None:
     lo = max(0, q.start - WINDOW)
     if q.kind == "digits" and not q.has_measure and q.scale is None:
         if lex.date_after.match(text, q.number_end) or lex.date_before.search(text, lo, q.start):
-            raise Dropped("date", q.end)
+            raise Dropped("a date", q.end)
         if lex.address_after.match(text, q.end):
-            raise Dropped("address", q.end)
+            raise Dropped("a house number", q.end)
     if q.kind in ("digits", "words"):
         if lex.reference_before.search(text, lo, q.start):
-            raise Dropped("reference", q.end)
+            raise Dropped("a reference", q.end)
         if lex.age_before.search(text, lo, q.start) or lex.age_after.match(text, q.end):
-            raise Dropped("age", q.end)
+            raise Dropped("an age", q.end)
 
 
 def _check_bare(text: str, q: Quantity, counted: Counted | None, qualified: bool, lex: Lexicon, tokens: Tokens) -> None:
     """A number with no unit, currency or scale must show it counts something to be a figure."""
     if counted is not None and counted.head in lex.not_counted:
-        raise Dropped("not counted", q.end)  # "deux fois", "trois longues années"
+        raise Dropped(f"not a count ({counted.head})", q.end)  # "deux fois", "trois longues années"
     if q.has_measure or q.scale is not None or q.kind in ("approx", "vague"):
         return
     if q.kind == "words":
@@ -115,23 +125,23 @@ def _check_bare(text: str, q: Quantity, counted: Counted | None, qualified: bool
         return
     lo = max(0, q.start - WINDOW)
     if _is_year(text, q, counted, lex):
-        raise Dropped("year", q.end)
+        raise Dropped("a year", q.end)
     if qualified:
         return
     if _named_number(text, q, tokens) and (counted is None or counted.text[:1].isupper()):
-        raise Dropped("name", q.end)  # "Ligue 1", "Boeing 737", "Ubuntu 12.10", "France 2 Gilles Jacquier"
+        raise Dropped("part of a name", q.end)  # "Ligue 1", "Boeing 737", "Ubuntu 12.10", "France 2 Gilles Jacquier"
     if counted is not None or lex.partitive_after.match(text, q.end):
         return  # "10 des 17 ministères"
     if q.value is not None and q.value < 10 and q.value == q.value.to_integral_value():
-        raise Dropped("small bare number", q.end)
+        raise Dropped("a small number counting nothing", q.end)
     if lex.fraction_before.search(text, lo, q.start):
-        raise Dropped("fraction", q.end)  # "neuf cas sur 10"
+        raise Dropped("a fraction", q.end)  # "neuf cas sur 10"
     if len(q.raw) == 2 and q.is_plain_integer and lex.short_year_before.search(text, lo, q.start):
-        raise Dropped("year", q.end)  # "deux ruptures en 97", "in '98"
-    if _label_before(q, tokens):
-        raise Dropped("label", q.end)  # "le césium 137", "le pas de tir 40", "la 13.04"
+        raise Dropped("a year", q.end)  # "deux ruptures en 97", "in '98"
+    if _label_before(q, tokens, lex):
+        raise Dropped("a label", q.end)  # "le césium 137", "le pas de tir 40", "la 13.04"
     if _APPOSITION_BEFORE.search(text, lo, q.start) and text[q.end : q.end + 1] == ",":
-        raise Dropped("age", q.end)  # "John Smith, 45, said"
+        raise Dropped("an age", q.end)  # "John Smith, 45, said"
 
 
 def _is_year(text: str, q: Quantity, counted: Counted | None, lex: Lexicon) -> bool:
@@ -147,14 +157,14 @@ def _is_year(text: str, q: Quantity, counted: Counted | None, lex: Lexicon) -> b
     )
 
 
-def _label_before(q: Quantity, tokens: Tokens) -> bool:
+def _label_before(q: Quantity, tokens: Tokens, lex: Lexicon) -> bool:
     """A bare number right after a noun or a singular article names a thing rather than counting it."""
     if not tokens.parsed:
         return False
     prev = tokens.before(q.start)
     if prev is None:
         return False
-    return prev.pos_ in ("NOUN", "ADJ") or prev.lower_ in ("le", "la", "l'", "l’")
+    return prev.pos_ in ("NOUN", "ADJ") or prev.lower_ in lex.singular_articles
 
 
 def _named_number(text: str, q: Quantity, tokens: Tokens) -> bool:
@@ -170,29 +180,29 @@ def _named_number(text: str, q: Quantity, tokens: Tokens) -> bool:
 def _check_number_word(text: str, q: Quantity, counted: Counted | None, lex: Lexicon, tokens: Tokens) -> None:
     """ "deux filiales" and "huit donnent une avance" count; "tous deux", "neuf" (new), "les Vingt-Sept" do not."""
     if q.raw[:1].isupper() and not _starts_sentence(text, q.start):
-        raise Dropped("name", q.end)
+        raise Dropped("part of a name", q.end)
     if counted is None and lex.fraction_before.search(text, max(0, q.start - WINDOW), q.start):
-        raise Dropped("fraction", q.end)  # "un salarié sur dix"
+        raise Dropped("a fraction", q.end)  # "un salarié sur dix"
     if not tokens.parsed:
         if counted is None and not lex.partitive_after.match(text, q.end):
-            raise Dropped("no noun", q.end)
+            raise Dropped("no noun counted", q.end)
         return
     tok = tokens.at(q.start)
-    if tok is not None and tok.lower_ in ("neuf", "neuve") and tok.pos_ != "NUM":
-        raise Dropped("adjective", q.end)
+    if tok is not None and tok.lower_ in lex.adjectives and tok.pos_ != "NUM":
+        raise Dropped("an adjective", q.end)
     if lex.both_pattern.search(text, max(0, q.start - WINDOW), q.start):
-        raise Dropped("both", q.end)  # "ils ont tous deux démissionné"
+        raise Dropped("both or all, no count", q.end)  # "ils ont tous deux démissionné"
     if counted is not None:
         return
     prev = tokens.before(q.start)
     if prev is not None and prev.lower_ in lex.both_before:
-        raise Dropped("both", q.end)  # "tous deux", "les deux ont"
+        raise Dropped("both or all, no count", q.end)  # "tous deux", "les deux ont"
     if lex.partitive_after.match(text, q.end) or lex.others_after.match(text, q.end):
         return  # "sept des seize mausolées", "trois autres ont été blessés"
     # A numeral standing for a noun phrase, as subject: "sur neuf enquêtes, huit donnent une avance".
     nxt = tokens.at(q.end)
     if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
-        raise Dropped("no noun", q.end)
+        raise Dropped("no noun counted", q.end)
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -217,26 +227,27 @@ def _range(text: str, q: Quantity, lex: Lexicon, tokens: Tokens) -> tuple[Candid
     lo = max(0, q.start - WINDOW)
     opener = lex.range_open.search(text, lo, q.start)
     word = opener.group("open").lower() if opener else ""
-    joiner = lex.range_and if word in ("entre", "between") else lex.range_to
+    between = word in lex.range_between
+    joiner = lex.range_and if between else lex.range_to
     link = joiner.match(text, q.end)
     second = _second_number(text, link.end(), lex) if link else None
     if link is None or second is None:
         return None, q
     if lex.date_after.match(text, second.number_end) and not second.has_measure:
-        raise Dropped("date", second.end)  # "du 3 au 5 mai", "les 9 et 10 juillet"
+        raise Dropped("a date", second.end, "range")  # "du 3 au 5 mai", "les 9 et 10 juillet"
     first = _share_scale(q, second)
-    if opener and word not in ("entre", "between") and _is_change(text, lo, opener.start(), first, second, lex, tokens):
+    if opener and not between and _is_change(text, lo, opener.start(), first, second, lex, tokens):
         return None, _share_measure(first, second)  # "passé de 45 000 à 75 000": two figures, a change
     if first.value is None or second.value is None:
         return None, q
     if _is_year(text, first, None, lex) and _is_year(text, second, None, lex):
-        raise Dropped("years", second.end)  # "entre 2008 et 2009", "2002-2004"
+        raise Dropped("a span of years", second.end, "range")  # "entre 2008 et 2009", "2002-2004"
     if first.has_measure and second.has_measure and (first.unit, first.currency) != (second.unit, second.currency):
         return None, q  # "2,3 % à 3 456 points": two measures side by side
     if first.value >= second.value:
         if first.is_plain_integer and second.is_plain_integer and not second.has_measure:
-            raise Dropped("score", second.end)  # "3-1", "21 à 17"
-        if opener and word not in ("entre", "between"):
+            raise Dropped("a score", second.end, "range")  # "3-1", "21 à 17"
+        if opener and not between:
             return None, _share_measure(first, second)  # "redescendu de 4 à 3 %": a change down, in %
         return None, q
     dashed = link.group().strip() in "-‑–"
@@ -248,13 +259,21 @@ def _range(text: str, q: Quantity, lex: Lexicon, tokens: Tokens) -> tuple[Candid
     merged = replace(first, end=second.end, unit=unit, currency=currency, scale=second.scale or first.scale)
     counted = _counted(text, merged, lex, tokens)
     if counted is not None and counted.head in lex.not_counted:
-        raise Dropped("not counted", second.end)  # "deux à trois fois plus"
+        raise Dropped(f"not a count ({counted.head})", second.end, "range")  # "deux à trois fois plus"
     if dashed and counted is None and not merged.has_measure:
-        raise Dropped("score", second.end)  # "6-1, 5-7": a bare hyphen pair is a score or a code
+        raise Dropped("a score or a code", second.end, "range")  # "6-1, 5-7": a bare hyphen pair
     qualifier, qstart = _qualifier(text, start, merged, lex)
     end = max(second.end, counted.end if counted else 0)
     ranged = Candidate(
-        merged, qstart, end, "range", low=first.value, high=second.value, counted=counted, resume=second.end
+        merged,
+        qstart,
+        end,
+        "range",
+        low=first.value,
+        high=second.value,
+        counted=counted,
+        resume=second.end,
+        rule="range",
     )
     return ranged, q
 
@@ -276,7 +295,7 @@ def _is_change(text: str, lo: int, end: int, first: Quantity, second: Quantity, 
         return False
     if second.value < first.value * LEVEL_STEP:
         return True
-    relative = (second.unit or first.unit) in RELATIVE_UNITS
+    relative = (second.unit or first.unit) in lex.relative_units
     return not relative and lex.past_form.search(m.group("word")) is not None
 
 
@@ -379,6 +398,14 @@ def _qualifier_after(text: str, positions: tuple[int, ...], lex: Lexicon) -> Qua
     return None
 
 
+def _with_measure_before(text: str, q: Quantity, lex: Lexicon) -> Quantity:
+    """A measure whose unit is written before the number ("magnitude 7,8")."""
+    if q.has_measure or q.kind != "digits":
+        return q
+    m = lex.measure_before.search(text, max(0, q.start - WINDOW), q.start)
+    return replace(q, unit=lex.measure_units[phrase_key(m.group("measure"))]) if m else q
+
+
 def _with_sign(text: str, q: Quantity) -> tuple[Quantity, int]:
     """ "- 33 %", "-5 °C", "+2,1 %": a sign counts only before a measure, and not after a word or number."""
     if not q.has_measure or q.value is None:
@@ -425,4 +452,5 @@ def _figure(text: str, cand: Candidate) -> Figure:
         flags=flags,
         extractor="figures",
         version=VERSION,
+        rule=cand.rule,
     )

@@ -1,4 +1,4 @@
-"""Number parsing: digit strings in French and English conventions, and number words.
+"""Number parsing: digit strings in either convention of separators, and number words (text2num).
 
 Values are Decimals so that "7,2 milliards" is exactly 7 200 000 000 and not 7199999999.999999.
 """
@@ -15,14 +15,13 @@ MAX_NUMBER_WORDS = 12
 PLAUSIBLE = Decimal(10) ** 15  # above a quadrillion a figure is almost surely a misparse or junk
 
 _SPACES = re.compile(r"[ \u00a0\u202f]")
-_THOUSANDS_SEP = {"fr": ".", "en": ","}  # the separator that, alone before 3 digits, groups thousands
 
 
-def parse_digits(raw: str, lang: str) -> Decimal | None:
+def parse_digits(raw: str, thousands_separator: str) -> Decimal | None:
     """The value of a digit string ("8 000", "8.000", "8,000", "7,2", "1.5"), or None when malformed.
 
     A lone separator before exactly three digits groups thousands when it is the language's
-    thousands separator ("8.000" in French, "8,000" in English), and marks decimals otherwise.
+    ``thousands_separator`` ("8.000" in French, "8,000" in English), and marks decimals otherwise.
     """
     grouped = _SPACES.search(raw) is not None
     text = _SPACES.sub("", raw)
@@ -42,7 +41,7 @@ def parse_digits(raw: str, lang: str) -> Decimal | None:
         return _decimal(text.replace(sep, "")) if _groups_ok(text, sep) else None
     head, tail = text.split(sep)
     # "8.000" / "8,000": three zeros are thousands in either convention, nobody writes 8.000 for 8.
-    thousands = sep == _THOUSANDS_SEP.get(lang, ",") or tail == "000"
+    thousands = sep == thousands_separator or tail == "000"
     if len(tail) == 3 and thousands and head != "0":
         return _decimal(head + tail)
     return _decimal(f"{head}.{tail}")
@@ -67,19 +66,22 @@ def digit_count(raw: str) -> int:
     return sum(c.isdigit() for c in raw)
 
 
-def parse_words(phrase: str, lang: str) -> tuple[int, int] | None:
-    """(value, length used) of the longest leading run of ``phrase`` that text2num reads as one number.
+def parse_words(phrase: str, lang: str, joiners: frozenset[str]) -> tuple[int, int] | None:
+    """(value, length used) of the longest leading run of ``phrase`` that text2num reads as one number
+    in ``lang`` (its language code; "" reads none), never ending on one of the ``joiners``.
 
     "vingt-deux" -> (22, 10); "deux et trois" -> (2, 4): the rest is another number.
     """
+    if not lang:
+        return None
     # No real number phrase runs past a dozen words; the cap keeps junk input ("vingt vingt ...") cheap.
     words = list(re.finditer(r"[^\s-]+", phrase))[:MAX_NUMBER_WORDS]
     for n in range(len(words), 0, -1):
         end = words[n - 1].end()
-        if words[n - 1].group().lower() in ("et", "and"):
+        if words[n - 1].group().lower() in joiners:
             continue
         try:
-            return text2num(phrase[:end].lower(), "fr" if lang == "fr" else "en"), end
+            return text2num(phrase[:end].lower(), lang), end
         except ValueError:
             continue
     return None

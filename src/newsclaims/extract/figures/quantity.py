@@ -10,20 +10,10 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from newsclaims.extract.figures.lexicon import (
-    APPROX_NOUNS,
-    ISO_CURRENCIES,
-    PREFIX_SYMBOLS,
-    SUFFIX_SYMBOLS,
-    UNIT_SYMBOLS,
-    VAGUE_NOUNS,
-    Lexicon,
-    phrase_key,
-)
+from newsclaims.extract.figures.lexicon import Lexicon, phrase_key
 from newsclaims.extract.figures.numbers import MAX_DIGITS, digit_count, parse_digits, parse_words
 from newsclaims.records import Qualifier
 
-ARTICLES = frozenset(("un", "une", "one"))  # alone, an article or a pronoun, not a count
 _LETTER = re.compile(r"[^\W\d_]")
 _GROUPED = re.compile(r"[ \u00a0\u202f.,]")
 
@@ -57,12 +47,14 @@ class Quantity:
 
 
 class Dropped(Exception):
-    """The match is not a quantity (a date, a time, a word glued to a number); ``end`` says where to resume."""
+    """The match is not a figure (a date, a time, a word glued to a number), with why, in a few words;
+    ``end`` says where to resume, ``rule`` names the reading that set it aside when not the atom's."""
 
-    def __init__(self, reason: str, end: int) -> None:
+    def __init__(self, reason: str, end: int, rule: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
         self.end = end
+        self.rule = rule
 
 
 def read_quantity(text: str, m: re.Match[str], lex: Lexicon, linked: bool = False) -> Quantity:
@@ -88,7 +80,7 @@ def _check_time_after(text: str, q: Quantity, lex: Lexicon) -> None:
             continue
         m = lex.time_after.match(text, start)
         if m:
-            raise Dropped("time", m.end())
+            raise Dropped("a time or a duration", m.end())
 
 
 def _number(text: str, m: re.Match[str], lex: Lexicon) -> Quantity:
@@ -96,36 +88,37 @@ def _number(text: str, m: re.Match[str], lex: Lexicon) -> Quantity:
     if group == "digits":
         raw = m.group("digits")
         flags: tuple[str, ...] = ()
-        value = parse_digits(raw, lex.lang)
+        value = parse_digits(raw, lex.thousands_separator)
         if value is None and digit_count(raw) > MAX_DIGITS:
             flags = ("implausible",)
         elif value is None:
-            raise Dropped("malformed", m.end())  # "12.11.2012", "1.2.3": dates and versions
+            raise Dropped("malformed digits", m.end())  # "12.11.2012", "1.2.3": dates and versions
         if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
-            raise Dropped("code", m.end())  # "007", "01 23": codes and phone numbers
+            raise Dropped("a code", m.end())  # "007", "01 23": codes and phone numbers
         return Quantity(m.start(), m.end(), m.end(), value, "digits", "exact", raw, flags=flags)
     if group == "words":
-        if m.group("words").lower() in ARTICLES and not lex.scale.match(text, m.end()):
-            raise Dropped("article", m.end())  # the common case, decided before calling text2num
-        parsed = parse_words(m.group("words"), lex.lang)
+        if m.group("words").lower() in lex.articles and not lex.scale.match(text, m.end()):
+            raise Dropped("an article", m.end())  # the common case, decided before calling text2num
+        parsed = parse_words(m.group("words"), lex.text2num, lex.number_joiners)
         if parsed is None:
-            raise Dropped("words", m.end())
-        value, used = parsed
+            raise Dropped("number words text2num cannot read", m.end())
+        number, used = parsed
         end = m.start() + used
-        return Quantity(m.start(), end, end, Decimal(value), "words", "exact", text[m.start() : end])
+        return Quantity(m.start(), end, end, Decimal(number), "words", "exact", text[m.start() : end])
     if group == "one":
         return Quantity(m.start(), m.end(), m.end(), Decimal(1), "words", "exact", m.group())
-    return _noun_quantity(m)
+    return _noun_quantity(m, lex)
 
 
-def _noun_quantity(m: re.Match[str]) -> Quantity:
+def _noun_quantity(m: re.Match[str], lex: Lexicon) -> Quantity:
     """ "une trentaine" (approx 30), "des dizaines de milliers" (vague 10 000)."""
+    qualifier: Qualifier
     if m.lastgroup == "approx" or m.group("approx"):
-        base, chain, qualifier = APPROX_NOUNS[m.group("anoun").lower()], _optional_group(m, "achain"), "approx"
+        base, chain, qualifier = lex.approx_nouns[m.group("anoun").lower()], _optional_group(m, "achain"), "approx"
     else:
-        noun = m.group("vnoun") or _optional_group(m, "vsing") or _optional_group(m, "vsing2")
-        base, chain, qualifier = VAGUE_NOUNS[noun.lower()], _optional_group(m, "vchain"), "vague"
-    value = Decimal(base) * (Decimal(VAGUE_NOUNS[chain.lower()]) if chain else 1)
+        noun = m.group("vnoun") or _optional_group(m, "vsing") or ""  # the pattern matched one of the two
+        base, chain, qualifier = lex.vague_nouns[noun.lower()], _optional_group(m, "vchain"), "vague"
+    value = base * (lex.chain_nouns[chain.lower()] if chain else 1)
     kind = "approx" if qualifier == "approx" else "vague"
     return Quantity(m.start(), m.end(), m.end(), value, kind, qualifier, m.group())
 
@@ -140,7 +133,7 @@ def _check_glue_before(text: str, q: Quantity) -> None:
         return
     prev = text[q.start - 1]
     if prev.isalnum() or prev in "/:_@" or (prev in ".,-‑" and q.start > 1 and text[q.start - 2].isalnum()):
-        raise Dropped("glued", q.number_end)
+        raise Dropped("glued to a name or a code", q.number_end)
 
 
 def _check_glue_after(text: str, q: Quantity, lex: Lexicon) -> None:
@@ -153,10 +146,11 @@ def _check_glue_after(text: str, q: Quantity, lex: Lexicon) -> None:
     if _LETTER.match(nxt) or hyphenated:
         m = lex.time_after.match(text, q.number_end)
         if m:
-            raise Dropped("time", m.end())
-        raise Dropped("ordinal" if lex.ordinal_after.match(text, q.number_end) else "glued", q.number_end)
+            raise Dropped("a time or a duration", m.end())
+        ordinal = lex.ordinal_after.match(text, q.number_end)
+        raise Dropped("an ordinal" if ordinal else "glued to a name or a code", q.number_end)
     if nxt in "/:" and text[q.number_end + 1 : q.number_end + 2].isdigit():
-        raise Dropped("date or time", q.number_end)  # "10/11/2012", "14:30", "3/4"
+        raise Dropped("a date or a time", q.number_end)  # "10/11/2012", "14:30", "3/4"
 
 
 def _with_prefix_currency(text: str, q: Quantity, lex: Lexicon) -> Quantity:
@@ -165,8 +159,8 @@ def _with_prefix_currency(text: str, q: Quantity, lex: Lexicon) -> Quantity:
     m = lex.currency_before.search(text, max(0, q.start - 8), q.start)
     if not m:
         return q
-    code = PREFIX_SYMBOLS.get(m.group("sym")) if m.group("sym") else m.group("iso")
-    if code not in ISO_CURRENCIES:
+    code = lex.currency_symbols_before.get(m.group("sym")) if m.group("sym") else m.group("iso")
+    if code not in lex.iso_currencies:
         return q
     return replace(q, start=m.start(), currency=code, unit=code)
 
@@ -176,21 +170,21 @@ def _with_scale(text: str, q: Quantity, lex: Lexicon) -> Quantity:
     if q.kind not in ("digits", "words"):
         return q
     m = lex.scale.match(text, q.end)
-    word = m and (m.group("scale") or m.group("short"))
+    word = m and m.group("scale")
     if not m:
         m = lex.money_scale.match(text, q.end)
         money_near = q.currency is not None or (m is not None and lex.currency_after.match(text, m.end()))
         word = m.group("scale") if m and money_near else None
     if not m or not word:
         if q.value == 1 and q.kind == "words":
-            raise Dropped("article", q.end)  # "un", "une", "one" alone are articles and pronouns
+            raise Dropped("an article", q.end)  # "un", "une", "one" alone are articles and pronouns
         return q
     scaled = q.scaled_by(lex.scales[word.lower()])
     scaled = replace(scaled, end=m.end())
     # "two hundred thousand", "1 000 milliards": scales multiply.
     again = lex.scale.match(text, scaled.end)
-    if again and (again.group("scale") or again.group("short")):
-        extra = lex.scales[(again.group("scale") or again.group("short")).lower()]
+    if again and again.group("scale"):
+        extra = lex.scales[again.group("scale").lower()]
         scaled = replace(scaled, value=scaled.value * extra if scaled.value is not None else None, end=again.end())
         scaled = replace(scaled, scale=(scaled.scale or 1) * extra)
     return scaled
@@ -207,19 +201,19 @@ def _with_measure(text: str, q: Quantity, lex: Lexicon) -> Quantity:
         if q.currency is None:
             m = lex.currency_after.match(text, pos)
             code = _currency_code(m, lex) if m else None
-            if code:
+            if m and code:
                 return replace(q, end=m.end(), currency=code, unit=code)
         m = lex.unit_after.match(text, pos)
         if m and q.currency is None:
-            unit = UNIT_SYMBOLS[m.group("sym")] if m.group("sym") else lex.units[phrase_key(m.group("word"))]
+            unit = lex.unit_symbols[m.group("sym")] if m.group("sym") else lex.units[phrase_key(m.group("word"))]
             return replace(q, end=m.end(), unit=unit)
     return q
 
 
 def _currency_code(m: re.Match[str], lex: Lexicon) -> str | None:
     if m.group("sym"):
-        return SUFFIX_SYMBOLS[m.group("sym")]
+        return lex.currency_symbols_after[m.group("sym")]
     if m.group("word"):
         return lex.currencies.get(phrase_key(m.group("word")))
     iso = m.group("iso")
-    return iso if iso in ISO_CURRENCIES else None
+    return iso if iso in lex.iso_currencies else None

@@ -114,9 +114,12 @@ class Resolver:
 
     # -- pronouns -------------------------------------------------------------------------------
 
-    def resolve_pronoun(self, tok: Token, gender: str | None, number: str) -> Referent | None:
+    def resolve_pronoun(
+        self, tok: Token, gender: str | None, number: str, kinds: frozenset[str] = frozenset()
+    ) -> Referent | None:
         unit = self.view.unit_of[tok.i]
-        ref = next((r for r in self._candidates(tok.idx, unit) if _compatible(r, gender, number)), None)
+        fits = (lambda r: r.kind in kinds) if kinds else (lambda r: True)
+        ref = next((r for r in self._candidates(tok.idx, unit) if _compatible(r, gender, number) and fits(r)), None)
         if ref is None and number == "s":
             # "Le ministre X ... a-t-elle ajouté": a masculine title may name a woman; when one person
             # alone is in sight, the pronoun is theirs whatever gender the title gave.

@@ -154,13 +154,14 @@ class CueReader:
             return self.contents.incise(cue, unit_i)
         if self._after_relative_que(cue):
             return []  # "c'est ce que redoutent les habitants": what is said is elsewhere
-        if self.lx.fn.bare_clause and Frame.INVERTED in cue.info.frames:
+        clause_after = self.lx.fn.bare_clause and self.contents.parsed_clause(cue, before=False) is not None
+        if self.lx.fn.bare_clause and Frame.INVERTED in cue.info.frames and not clause_after:
             # '"We are ready," Smith said', "The troops are ready, officials said": the parse hangs
             # what was said on the cue, before it.
             drafts = self._clause_before(cue, unit_i)
             if drafts:
                 return drafts
-        if Frame.INVERTED in cue.info.frames and self.inverted_position(cue):
+        if Frame.INVERTED in cue.info.frames and not clause_after and self.inverted_position(cue):
             source = self.subjects.inverted_source(cue, unit)
             if source is not None:
                 drafts = self.contents.inverted(cue, unit_i, source)
@@ -174,12 +175,32 @@ class CueReader:
     def _clause_before(self, cue: Cue, unit_i: int) -> list[Draft]:
         clause = self.contents.parsed_clause(cue, before=True)
         if clause is None:
+            return self._incise(cue, unit_i)
+        return self._with_source(cue, unit_i, clause)
+
+    def _incise(self, cue: Cue, unit_i: int) -> list[Draft]:
+        """ "The summit, she said, would produce an initiative": a subject and its cue set off by commas
+        inside the sentence they report, which is the whole sentence."""
+        doc, view = self.doc, self.view
+        unit = view.units[unit_i]
+        subj = next((c for c in cue.verb.children if c.dep_ in self.lx.deps.cue_subject and c.i < cue.verb.i), None)
+        if subj is None or any(c.dep_ in self.lx.deps.complement_clause for c in cue.verb.children if c.i > cue.verb.i):
             return []
+        before, after = subj.left_edge.i - 1, cue.group_end
+        if before - unit.start < 2 or doc[before].text != "," or after >= unit.end - 2 or doc[after].text != ",":
+            return []
+        last = unit.end
+        while last > after and (doc[last - 1].is_punct or doc[last - 1].is_space):
+            last -= 1
+        clause = (doc[unit.start].idx, doc[last - 1].idx + len(doc[last - 1].text))
+        return self._with_source(cue, unit_i, clause, "incise")
+
+    def _with_source(self, cue: Cue, unit_i: int, clause: tuple[int, int], rule: str = "inverted") -> list[Draft]:
         source = self.subjects.verb_source(cue) or self.subjects.inverted_source(cue, self.view.units[unit_i])
         if source is None:
             return []
         conf = self.confidence(cue, 0.85 if source.span else 0.75)
-        return [Draft(clause, self.cue_span(cue), source, unit_i, conf, "inverted")]
+        return [Draft(clause, self.cue_span(cue), source, unit_i, conf, rule)]
 
     def _after_relative_que(self, cue: Cue) -> bool:
         prev = self.prev_token(cue.group_start)

@@ -37,6 +37,7 @@ def read_statements(doc: Doc, lx: StatementLexicon, dropped: list[Dropped] | Non
     sources = SourceReader(view, reader, builder)
     drafts = _add(view, drafts, sources.prepositional(), dropped)
     drafts = _add(view, drafts, sources.quotations(drafts), dropped)
+    drafts = _add(view, drafts, sources.signed_paragraphs(drafts), dropped)
     drafts.sort(key=lambda d: (d.start, d.content[0]))
     return _resolve(view, drafts, builder, Resolver(view, builder), dropped)
 
@@ -150,7 +151,7 @@ def _pronoun_speaker(view: View, k: int, resolver: Resolver) -> tuple[Speaker | 
         low = low.removeprefix(link.lstrip("-") + "-")  # "-t-elle" -> "elle"
     features = pron.features.get(low.split("-")[0])
     gender, number = (features.gender, features.number) if features else (None, "s")
-    ref = resolver.resolve_pronoun(tok, gender, number)
+    ref = resolver.resolve_pronoun(tok, gender, number, features.kinds if features else frozenset())
     # The mention is the pronoun itself, without the hyphen of "a-t-il".
     skip = len(tok.text) - len(tok.text.lstrip("-"))
     start = tok.idx + skip

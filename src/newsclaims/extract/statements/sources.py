@@ -3,6 +3,7 @@ lead-ins ("X : « ... »"), dash bylines, and quotations that continue the last 
 
 from __future__ import annotations
 
+from newsclaims.extract.quotes import Quote
 from newsclaims.extract.statements.cue_reader import CueReader
 from newsclaims.extract.statements.drafts import Draft, SourceRef, SpanIndex
 from newsclaims.extract.statements.layout import DASHES, View
@@ -15,7 +16,6 @@ from newsclaims.extract.statements.phrases import (
     subject_np,
     with_apposition,
 )
-from newsclaims.extract.statements.quotes import Quote
 from newsclaims.extract.statements.referents import ReferentBuilder
 
 
@@ -72,7 +72,7 @@ class SourceReader:
         view, doc = self.view, self.doc
         unit_i = view.unit_of[i]
         unit = view.units[unit_i]
-        found = self._source_at(np_at, unit.end, slot="selon")
+        found = self._source_at(np_at, unit.end, slot="according")
         if found is None:
             return []
         source, after = found
@@ -84,16 +84,16 @@ class SourceReader:
         conf = 0.8
         rest = self._next_word(after, unit.end)
         if self._clause_initial(i):
-            return self._after_source(rest, unit_i, cue, source, conf, "selon")
+            return self._after_source(rest, unit_i, cue, source, conf, "according")
         clause_start = self.reader.contents.clause_start(unit, i)
         before_end = self._trim_back(i)
         if rest >= unit.end or doc[rest].text in (".", "!", "?"):
-            return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "selon-end")
+            return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "according-end")
         before = doc[before_end - 1] if before_end > clause_start else None
         if before is not None and before.lower_ in self.lx.fn.relative_before:
-            return self._after_source(rest, unit_i, cue, source, conf, "selon-mid")
+            return self._after_source(rest, unit_i, cue, source, conf, "according-mid")
         end = self.reader.contents.content_end(rest, unit)
-        return self._span_draft(clause_start, end, unit_i, cue, source, conf * 0.9, "selon-mid")
+        return self._span_draft(clause_start, end, unit_i, cue, source, conf * 0.9, "according-mid")
 
     def _pour(self, i: int) -> list[Draft]:
         """ "Pour B. Obama, avec un tel coach, ...": an opinion given to a person or body."""
@@ -107,11 +107,26 @@ class SourceReader:
         if source.span:
             after = with_apposition(view, source.span[0], after, unit.end)
             source.span = (source.span[0], after)
+        named = self._named_apposition(after, unit.end)
+        if named is not None:
+            # "Pour la principale association du logiciel libre, l'April : « ... »": the name says who.
+            source = SourceRef(span=named, slot=source.slot)
+            after = named[1]
         after = self._skip_apposition(after, unit.end)
         if after >= unit.end or doc[after].text not in (",", ":"):
             return []
         cue = (doc[i].idx, doc[i].idx + len(doc[i].text))
-        return self._after_source(self._next_word(after, unit.end), unit_i, cue, source, 0.7, "pour")
+        return self._after_source(self._next_word(after, unit.end), unit_i, cue, source, 0.7, "opinion")
+
+    def _named_apposition(self, j: int, limit: int) -> tuple[int, int] | None:
+        """ ", l'April :" after a description: the name in apposition, right before a colon."""
+        doc = self.doc
+        if j + 1 >= limit or doc[j].text != ",":
+            return None
+        end = extend_np(self.view, j + 1, limit)
+        if end < limit and doc[end].text == ":" and end - j <= 6 and starts_with_name(self.view, j + 1):
+            return j + 1, end
+        return None
 
     def _pour_qui(self, i: int, length: int) -> list[Draft]:
         """ "le Medef pour qui seule une hausse ...": the noun before "pour qui" holds the opinion."""
@@ -126,7 +141,7 @@ class SourceReader:
         unit_i = view.unit_of[i]
         last = doc[i + length - 1]
         cue = (doc[i].idx, last.idx + len(last.text))
-        return self._after_source(i + length, unit_i, cue, SourceRef(span=(a, i)), 0.7, "pour-qui")
+        return self._after_source(i + length, unit_i, cue, SourceRef(span=(a, i)), 0.7, "opinion-relative")
 
     # -- helpers -----------------------------------------------------------------------------------
 
@@ -203,6 +218,36 @@ class SourceReader:
         if len(self.view.text[start:end].split()) < 2:
             return []
         return [Draft((start, end), cue, source, unit_i, conf, rule)]
+
+    # -- signed paragraphs -------------------------------------------------------------------------
+
+    def signed_paragraphs(self, drafts: list[Draft]) -> list[Draft]:
+        """ "J'ai été agrippée de partout. [...] —Sonia Dridi, journaliste": a paragraph signed with a
+        dash and a person's name at its end (a quotation set as a block, without marks) is what that
+        person said."""
+        view, doc = self.view, self.doc
+        taken = {d.unit for d in drafts}
+        out: list[Draft] = []
+        by_para: dict[int, list[int]] = {}
+        for ui, unit in enumerate(view.units):
+            by_para.setdefault(unit.para, []).append(ui)
+        for units in by_para.values():
+            last = view.units[units[-1]]
+            dash = next((k for k in range(last.end - 1, last.start - 1, -1) if doc[k].text in DASHES), None)
+            if dash is None or any(ui in taken for ui in units) or not is_name_token(doc[dash + 1]):
+                continue
+            end = extend_np(view, dash + 1, last.end)
+            role = range(end + 1, last.end)
+            if end + 1 < last.end and doc[end].text == "," and len(role) <= 6 and all(doc[k].is_alpha for k in role):
+                end = last.end  # "—Sonia Dridi, journaliste"
+            first = view.units[units[0]].start
+            name = [doc[k] for k in range(dash + 1, extend_np(view, dash + 1, last.end)) if is_name_token(doc[k])]
+            person = self.lx.ent(doc[dash + 1]) == "PER" or len(name) >= 2
+            if end < last.end or dash - first < 5 or not person:
+                continue
+            a, b = doc[first].idx, doc[dash - 1].idx + len(doc[dash - 1].text)
+            out.append(Draft((a, b), None, SourceRef(span=(dash + 1, end), strict=True), units[0], 0.6, "signed"))
+        return out
 
     # -- quotations nobody claimed -------------------------------------------------------------------
 

@@ -1,6 +1,10 @@
 """Times: every expression that places something on the calendar, as a TIMEX3 value.
 
-One pass of precompiled rules over the text finds the expressions (longest match wins). Each is
+The words, the patterns and the ordered rules are the language pack's (``times.toml``, compiled once
+per pack by ``lexicon_for``); the builders that read a rule's match (``builders/``), the scan and
+the resolution are the grammar, the same for every language.
+
+One pass of the rules over the text finds the expressions (longest match wins). Each is
 then resolved in text order against the publication date, the tense of its clause, and what the
 text has said so far: the last day mentioned anchors "le lendemain" and a bare "18 h", the last
 date of any precision anchors "cette année-là", and a year given in a sentence dates the yearless
@@ -12,60 +16,47 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
-from newsclaims.extract.times import rules_en, rules_fr
+from newsclaims.extract.quotes import find_quotes
+from newsclaims.extract.times.lexicon import TimeLexicon, lexicon_for, rules_for
 from newsclaims.extract.times.resolve import Resolved, resolve
-from newsclaims.extract.times.rules import Rule, Scan, longest_first, run_rules
+from newsclaims.extract.times.scan import Scan, longest_first, run_rules
 from newsclaims.extract.times.spec import FUTURE, NEUTRAL, PAST, Candidate, Spec
 from newsclaims.extract.times.tense import clause_tense
-from newsclaims.records import TimeExpr
+from newsclaims.records import Dropped, TimeExpr
 
-__all__ = ["extract_times"]
+__all__ = ["extract_times", "lexicon_for", "rules_for"]
 
 VERSION = "1"
-RULES: dict[str, tuple[Rule, ...]] = {"fr": rules_fr.RULES, "en": rules_en.RULES}
 
 _POINT_VALUE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?(?![0-9])")
-# A clock time and the day right after it are one point in time ("4 h mardi", "15:00 GMT Saturday");
-# a day followed by its time ("mardi à 4 h") stays two expressions, as TimeML annotates it.
-_CLOCK_THEN_DAY = re.compile(r"^\s+(?:on\s+)?$", re.IGNORECASE)
-# What may stand between a day and the clock time it dates ("hier à 18 h", "Friday at 3 p.m.")...
-_DAY_TO_CLOCK = re.compile(
-    r"^[\s,]*(?:(?:à|a|vers|dès|aux\s+alentours\s+de|peu\s+avant|peu\s+après|at|around|about|by|from|until)\s+)?$",
-    re.IGNORECASE,
-)
-# ...and between a clock time and the day after it that dates it ("18 h, hier", "(3 h 25 UTC) jeudi").
-_CLOCK_TO_DAY = re.compile(r"^[\s,)]*(?:(?:on|ce)\s+)?$", re.IGNORECASE)
-# Between the two clock times of a range, the second dated by its day ("de 22 h à 2 h dimanche").
-_CLOCK_RANGE = re.compile(r"^\s*(?:et|à|a|au|-|–|and|to|until)\s*$", re.IGNORECASE)
-_EVENT_YEAR_BEFORE = re.compile(r"(?<![\w-])(?i:en|in)\s+$")
 _COARSE_UNITS = ("month", "quarter", "half", "year", "decade", "century")
 # Direct quotes on one line: “…”, « … », "…".
-_QUOTE = re.compile(r"“[^”\n]{1,1500}”|«[^»\n]{1,1500}»|\"[^\"\n]{1,1500}\"")
-# The reporting clause after a quote runs to the end of the sentence, a comma that opens a new
-# clause, or "that"/"que" (what follows is reported, not the time of speaking).
-_AFTER_QUOTE_END = re.compile(
-    r"(?<![A-Z])(?<!Mr|Ms|Dr|St)(?<!Mrs|Mme|Mgr)\.|[!?;\n]|,\s"
-    r"|\b(?i:that|que|qu['’]|and|et|adding|ajoutant)\b"
-)
 _SENTENCE_END = re.compile(r"[.!?\n][^.!?\n]*$")
 
 
-def extract_times(doc: Doc, ctx: Context) -> list[TimeExpr]:
-    """Time expressions of ``doc`` with offsets into ``doc.text``, resolved against ``ctx.published``."""
-    rules = RULES.get(ctx.lang, rules_fr.RULES)
+def extract_times(doc: Doc, ctx: Context, dropped: list[Dropped] | None = None) -> list[TimeExpr]:
+    """Time expressions of ``doc`` with offsets into ``doc.text``, resolved against ``ctx.published``,
+    found by the rules of the language's pack (``UnsupportedLanguage`` when no pack reads it).
+    Matches a rule's builder set aside are added to ``dropped`` with the reason, when it is a list."""
+    lex = lexicon_for(ctx.pack)
     text = doc.text
     parsed = doc.has_annotation("DEP")  # checked once: the check walks every token
-    candidates = longest_first(run_rules(rules, Scan(text, doc, parsed)))
-    candidates = _with_sentence_years(_join_clock_and_day(candidates, text), doc, text, ctx.published, parsed)
-    return _Resolver(doc, text, candidates, ctx.published, parsed).run()
+    candidates = longest_first(run_rules(lex.rules, Scan(text, lex, doc, parsed), dropped))
+    candidates = _join_clock_and_day(candidates, text, lex)
+    candidates = _with_sentence_years(candidates, doc, text, lex, ctx.published, parsed)
+    quote_pairs = ctx.pack.statements.quote_pairs
+    return _Resolver(doc, text, lex, candidates, ctx.published, parsed, quote_pairs).run()
 
 
-def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidate]:
+def _join_clock_and_day(candidates: list[Candidate], text: str, lex: TimeLexicon) -> list[Candidate]:
+    """A clock time and the day right after it are one point in time ("4 h mardi", "15:00 GMT
+    Saturday"); a day followed by its time ("mardi à 4 h") stays two expressions, as TimeML has it."""
     out: list[Candidate] = []
     i = 0
     while i < len(candidates):
@@ -74,7 +65,7 @@ def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidat
             nxt is not None
             and cur.spec.is_clock
             and nxt.spec.is_plain_day
-            and _CLOCK_THEN_DAY.match(text[cur.end : nxt.start])
+            and lex.clock_then_day.match(text[cur.end : nxt.start])
         ):
             day, clock = nxt.spec, cur.spec
             spec = dataclasses.replace(day, type="TIME", hour=clock.hour, minute=clock.minute)
@@ -87,7 +78,7 @@ def _join_clock_and_day(candidates: list[Candidate], text: str) -> list[Candidat
 
 
 def _with_sentence_years(
-    candidates: list[Candidate], doc: Doc, text: str, anchor: date | None = None, parsed: bool = False
+    candidates: list[Candidate], doc: Doc, text: str, lex: TimeLexicon, anchor: date | None, parsed: bool
 ) -> list[Candidate]:
     """A yearless day or month takes the year a dated day or month gave earlier in its sentence,
     unless its own clause's tense points the other way ("le compte de mars 2024 sera examiné
@@ -101,32 +92,32 @@ def _with_sentence_years(
     for cand in candidates:
         spec = cand.spec
         sentence = bisect.bisect_right(sentence_starts, cand.start)
-        if spec.year is not None and (spec.month is not None or _year_of_the_event(spec, cand, text)):
+        if spec.year is not None and (spec.month is not None or _year_of_the_event(spec, cand, text, lex)):
             given = (sentence, spec.year)
         elif (
             _takes_sentence_year(spec)
             and given
             and given[0] == sentence
-            and not _tense_rules_out(doc, cand, given[1], anchor, parsed)
+            and not _tense_rules_out(doc, cand, given[1], lex, anchor, parsed)
         ):
             cand = dataclasses.replace(cand, spec=dataclasses.replace(spec, year=given[1]))
         out.append(cand)
     return out
 
 
-def _year_of_the_event(spec: Spec, cand: Candidate, text: str) -> bool:
+def _year_of_the_event(spec: Spec, cand: Candidate, text: str, lex: TimeLexicon) -> bool:
     """A year alone that dates the clause ("en 1997, en janvier puis en octobre"), not a noun
     ("le compte de 2024", "le budget 2024")."""
     plain_year = spec.unit is None and spec.quarter is None and spec.season is None and spec.literal is None
-    return plain_year and _EVENT_YEAR_BEFORE.search(text, max(0, cand.start - 8), cand.start) is not None
+    return plain_year and lex.event_year_before.search(text, max(0, cand.start - 8), cand.start) is not None
 
 
-def _tense_rules_out(doc: Doc, cand: Candidate, year: int, anchor: date | None, parsed: bool) -> bool:
+def _tense_rules_out(doc: Doc, cand: Candidate, year: int, lex: TimeLexicon, anchor: date | None, parsed: bool) -> bool:
     """Whether the tense of the candidate's clause contradicts ``year``: a future verb in a year
     already past, a past verb in a year still to come."""
     if anchor is None or year == anchor.year:
         return False
-    tense = clause_tense(doc, cand.start, cand.end, parsed)
+    tense = clause_tense(doc, cand.start, cand.end, lex, parsed)
     return (tense == FUTURE and year < anchor.year) or (tense == PAST and year > anchor.year)
 
 
@@ -137,9 +128,20 @@ def _takes_sentence_year(spec: Spec) -> bool:
 class _Resolver:
     """Resolves candidates in text order, keeping what the text has said so far."""
 
-    def __init__(self, doc: Doc, text: str, candidates: list[Candidate], anchor: date | None, parsed: bool) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        lex: TimeLexicon,
+        candidates: list[Candidate],
+        anchor: date | None,
+        parsed: bool,
+        quote_pairs: Mapping[str, str],
+    ) -> None:
         # doc.text is rebuilt from the tokens at each access: the caller's copy is passed in
-        self.doc, self.text, self.candidates, self.anchor, self.parsed = doc, text, candidates, anchor, parsed
+        self.doc, self.text, self.lex, self.candidates = doc, text, lex, candidates
+        self.quote_pairs = quote_pairs  # the pack's quotation marks: the same quotations statements read
+        self.anchor, self.parsed = anchor, parsed
         self.done: dict[int, Resolved] = {}  # a clock time may resolve the day after it early
         self.last_day: date | None = None  # "le lendemain", a bare "18 h"
         self.last_day_para = -1  # a bare clock time looks no further back than its paragraph
@@ -153,15 +155,18 @@ class _Resolver:
         if self.anchor is None:
             return
         starts = [c.start for c in self.candidates]
-        for q in _QUOTE.finditer(self.text):
+        for q in find_quotes(self.text, self.quote_pairs):
+            # Direct quotes on one line: a quotation that runs over paragraphs has no one day.
+            if not q.closed or "\n" in self.text[q.open : q.close]:
+                continue
             inside = [
                 i
-                for i in range(bisect.bisect_left(starts, q.start()), bisect.bisect_left(starts, q.end()))
+                for i in range(bisect.bisect_left(starts, q.open), bisect.bisect_left(starts, q.close))
                 if _counts_from_anchor(self.candidates[i].spec)
             ]
             if not inside:
                 continue
-            day = self._speaking_day(q.start(), q.end())
+            day = self._speaking_day(q.open, q.close)
             if day is not None:
                 self.spoken.update((i, day) for i in inside)
 
@@ -170,7 +175,9 @@ class _Resolver:
         or, when a colon leads into the quote, before it ("Okafor said late Sunday: “…”")."""
         assert self.anchor is not None
         tail = re.compile(r"[ \t\u00a0]*,?").match(self.text, q_end)  # past the comma that closes the quote
-        after = _AFTER_QUOTE_END.search(self.text, tail.end() if tail else q_end)
+        # The reporting clause runs to the end of the sentence, a comma that opens a new clause, or
+        # "that"/"que" (what follows is reported, not the time of speaking).
+        after = self.lex.quote_clause_end.search(self.text, tail.end() if tail else q_end)
         zones = [(q_end, after.start() if after else len(self.text), False)]
         lead = self.text[max(0, q_start - 200) : q_start]
         if lead.rstrip().endswith(":"):
@@ -210,15 +217,17 @@ class _Resolver:
         """The day a clock time belongs to: the day just before it ("hier à 18 h"), else the day just
         after it ("18 h, hier"), else the last day of its paragraph; None leaves the anchor."""
         cand = self.candidates[i]
-        if i > 0 and _DAY_TO_CLOCK.match(self.text[self.candidates[i - 1].end : cand.start]):
+        if i > 0 and self.lex.day_to_clock.match(self.text[self.candidates[i - 1].end : cand.start]):
             day = _day_of(self.done[i - 1].value)
             if day is not None:
                 return day
         if i + 1 < len(self.candidates):
             nxt = self.candidates[i + 1]
             between = self.text[cand.end : nxt.start]
-            dated_clock = nxt.spec.hour is not None and _CLOCK_RANGE.match(between)  # "entre 0 h 30 et 4 h mardi"
-            if not nxt.spec.is_clock and (_CLOCK_TO_DAY.match(between) or dated_clock):
+            dated_clock = nxt.spec.hour is not None and self.lex.clock_range.match(
+                between
+            )  # "entre 0 h 30 et 4 h mardi"
+            if not nxt.spec.is_clock and (self.lex.clock_to_day.match(between) or dated_clock):
                 self.done[i + 1] = self._resolve(nxt, self.last_day)
                 day = _day_of(self.done[i + 1].value)
                 if day is not None:
@@ -230,7 +239,7 @@ class _Resolver:
         anchor = anchor or self.anchor
         tense = NEUTRAL
         if anchor is not None and spec.needs_tense and spec.side == NEUTRAL:
-            tense = clause_tense(self.doc, cand.start, cand.end, self.parsed)
+            tense = clause_tense(self.doc, cand.start, cand.end, self.lex, self.parsed)
         return resolve(spec, anchor, tense, ref)
 
     def _note(self, value: str | None, para: int) -> None:
@@ -256,6 +265,7 @@ class _Resolver:
             flags=res.flags,
             version=VERSION,
             mod=spec.mod,
+            rule=cand.rule,
         )
 
 

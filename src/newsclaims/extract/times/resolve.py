@@ -15,7 +15,7 @@ import calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from dateutil.easter import easter
+from dateutil.easter import easter  # type: ignore[import-untyped]
 
 from newsclaims.extract.times.spec import FUTURE, NEUTRAL, PAST, Spec
 

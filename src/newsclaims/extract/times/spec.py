@@ -9,35 +9,41 @@ value once the anchor, the tense of the clause and the last date the text mentio
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final, Literal
 
+from newsclaims.languages.times_data import Mod, PartOfDay, Season, Unit
 from newsclaims.records import TimeType
 
 # Which way a bare expression points: the tense of its clause, or the words "dernier"/"prochain".
-PAST, NEUTRAL, FUTURE = -1, 0, 1
+Side = Literal[-1, 0, 1]
+PAST: Final = -1
+NEUTRAL: Final = 0
+FUTURE: Final = 1
+LiteralGranularity = Literal["set", "ref", "duration", "season"]
 
 
 @dataclass(frozen=True)
 class Spec:
     type: TimeType = "DATE"
     literal: str | None = None  # a value the words fix alone: PRESENT_REF, P3Y, XXXX-WXX-4
-    granularity: str | None = None  # with ``literal``
+    granularity: LiteralGranularity | None = None  # with ``literal``
     year: int | None = None
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # ISO: 1 = Monday
-    season: str | None = None  # SP SU FA WI
-    part: str | None = None  # part of day: MO AF EV NI DT MI
+    season: Season | None = None
+    part: PartOfDay | None = None
     quarter: str | None = None  # "Q3", "H1" (semester)
     hour: int | None = None
     minute: int | None = None
     decade: int | None = None  # 196 for "les années 60"
     century: int | None = None  # 18 for "le XIXe siècle" (TIMEX3 writes the hundreds)
     easter: int | None = None  # days from Easter Sunday, for the moveable feasts ("lundi de Pentecôte": 50)
-    unit: str | None = None  # deictic unit: day, week, weekend, month, quarter, year, decade, century
+    unit: Unit | None = None  # deictic unit
     shift: int = 0  # how many units from the anchor ("hier": -1)
     from_ref: bool = False  # counted from the last date the text mentioned ("le lendemain")
-    side: int = NEUTRAL  # PAST for "dernier"/"last", FUTURE for "prochain"/"next"
-    mod: str | None = None  # START, MID, END (début, mi-, fin)
+    side: Side = NEUTRAL  # PAST for "dernier"/"last", FUTURE for "prochain"/"next"
+    mod: Mod | None = None  # début, mi-, fin
     flags: tuple[str, ...] = ()
 
     @property

@@ -1,0 +1,170 @@
+"""Kinds of attribution, each on sentences the team wrote (never on gold texts): descriptions resolved
+to who the article named, organisations and their reports, reporting with a noun object, speakers
+introduced before their quotation, and the English shapes read from the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclaims.extract.context import Context
+from newsclaims.extract.statements import extract_statements
+from newsclaims.records import Statement
+
+
+@pytest.fixture(scope="module")
+def en_nlp():
+    from newsclaims.nlp import load_model
+
+    return load_model("en")
+
+
+def read(nlp, text: str, lang: str) -> list[Statement]:
+    statements = extract_statements(nlp(text), Context(lang=lang))
+    for s in statements:
+        assert s.content.text == text[s.content.start : s.content.end]
+    return statements
+
+
+def who_said(statements: list[Statement]) -> list[tuple[str, str]]:
+    return [(s.speaker.name, s.content.text) for s in statements]
+
+
+# -- French: descriptions -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker, mention",
+    [
+        (
+            "La ministre de la Santé Clara Vidal a visité l'hôpital. La ministre a déclaré que les urgences "
+            "recevraient des renforts.",
+            "Clara Vidal",
+            "ministre",
+        ),
+        (
+            "Le quotidien La Gazette du Nord a publié une enquête. Le journal affirme que deux élus ont menti.",
+            "La Gazette du Nord",
+            "journal",
+        ),
+        (
+            "Médecins du Monde a ouvert un centre à Calais. L'ONG dénonce l'absence de douches pour les exilés.",
+            "Médecins du Monde",
+            "ONG",
+        ),
+    ],
+)
+def test_a_description_is_who_the_article_named(fr_nlp, text, speaker, mention):
+    *_, s = read(fr_nlp, text, "fr")
+    assert s.speaker.name == speaker and s.speaker.mention is not None and mention in s.speaker.mention.text
+
+
+def test_a_description_right_after_a_speaker_is_that_speaker(fr_nlp):
+    text = (
+        "Pour Inès Morel, « cette loi est une avancée ». La présidente de l'association se félicite que le "
+        "texte ait été voté."
+    )
+    first, second = read(fr_nlp, text, "fr")
+    assert first.speaker.name == second.speaker.name == "Inès Morel"
+
+
+def test_a_report_speaks_for_its_author(fr_nlp):
+    text = "Le rapport de Greenwatch indique que les rejets ont doublé en cinq ans."
+    (s,) = read(fr_nlp, text, "fr")
+    assert s.speaker.name == "Greenwatch" and s.speaker.kind == "organisation" and s.speaker.role == "rapport"
+
+
+# -- French: reporting with a noun object ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Le maire a qualifié la décision de « scandaleuse ».", "la décision de « scandaleuse »"),
+        ("Le syndicat a traité la direction de « fossoyeur de l'usine ».", "la direction de « fossoyeur de l'usine »"),
+        (
+            "La préfète a justifié sa décision par « la sécurité des habitants ».",
+            "sa décision par « la sécurité des habitants »",
+        ),
+        ("Le président s'est dit déterminé à « aller jusqu'au bout ».", "aller jusqu'au bout"),
+    ],
+)
+def test_quoted_words_said_of_an_object(fr_nlp, text, content):
+    (s,) = read(fr_nlp, text, "fr")
+    assert s.content.text == content and s.rule == "attribute"
+
+
+# -- French: the speaker before the quotation ------------------------------------------------------------
+
+
+def test_a_description_and_a_colon(fr_nlp):
+    text = "Un voisin, retraité de la SNCF : « J'ai entendu trois explosions avant l'aube. »"
+    (s,) = read(fr_nlp, text, "fr")
+    assert "voisin" in s.speaker.name and s.kind == "direct"
+
+
+def test_a_quotation_after_the_sentence_that_introduces_its_speaker(fr_nlp):
+    text = "La députée Noémie Carrel était présente à la réunion.\n\n« Nous ne lâcherons rien sur ce dossier. »"
+    (s,) = read(fr_nlp, text, "fr")
+    assert s.speaker.name == "Noémie Carrel" and s.cue is None
+
+
+def test_a_paragraph_signed_with_a_dash(fr_nlp):
+    text = (
+        "J'ai vu l'eau monter en quelques minutes dans la rue. Tout le monde courait. —Hugo Brun, commerçant\n\nSuite."
+    )
+    (s,) = read(fr_nlp, text, "fr")
+    assert s.speaker.name == "Hugo Brun" and s.content.text.startswith("J'ai vu")
+
+
+def test_a_relative_clause_on_a_description_of_a_named_person(fr_nlp):
+    text = "Il s'est opposé à Marc Tellier, le successeur de Paul Aubry, qui lui a répondu : « Je resterai. »"
+    (s,) = read(fr_nlp, text, "fr")
+    assert s.speaker.name == "Marc Tellier"
+
+
+# -- English, from the parse -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("The governor said the bridge would reopen in June.", "governor", "the bridge would reopen in June"),
+        ('"We are ready," Martha Quinn said.', "Martha Quinn", "We are ready"),
+        ("Prices will rise, the central bank told reporters on Monday.", "central bank", "Prices will rise"),
+        ("He was quoted as saying all parties must return to the table.", "", "all parties must return to the table"),
+        ("Union leaders called for a general strike.", "Union leaders", "a general strike"),
+        ("Officials estimated the damage at $40 million.", "Officials", "the damage at $40 million"),
+        (
+            "U.S. Trade Representative Dana Ortiz said the talks had stalled.",
+            "Dana Ortiz",
+            "the talks had stalled",
+        ),
+    ],
+)
+def test_english_shapes(en_nlp, text, speaker, content):
+    (s,) = read(en_nlp, text, "en")
+    assert s.content.text == content
+    assert speaker in s.speaker.name
+
+
+def test_english_a_body_named_by_description(en_nlp):
+    text = "Norland Motors will cut 900 jobs. The automaker said the plant would close in May."
+    (s,) = read(en_nlp, text, "en")
+    assert s.speaker.name == "Norland Motors" and "automaker" in s.speaker.mention.text
+
+
+def test_english_a_passive_cue_names_no_speaker(en_nlp):
+    assert read(en_nlp, "Residents have been urged to leave the valley.", "en") == []
+
+
+def test_english_an_incise_reports_its_whole_sentence_and_she_is_a_person(en_nlp):
+    text = "Mayor Rosa Lind visited the port authority. The new terminal, she said, would open in the spring."
+    (s,) = read(en_nlp, text, "en")
+    assert s.content.text == "The new terminal, she said, would open in the spring"
+    assert s.speaker.name == "Rosa Lind" and s.rule == "incise"
+
+
+def test_english_a_clause_stops_where_another_speaker_begins(en_nlp):
+    text = "The council said the budget was balanced, and the auditor, Omar Reyes, said the figures were wrong."
+    first, second = read(en_nlp, text, "en")
+    assert first.content.text == "the budget was balanced" and second.speaker.name == "Omar Reyes"
