@@ -28,10 +28,10 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from newsclaims.stories.grouping import ArticleFeatures, group
 from newsclaims.store import open_store
 from newsclaims.store.arrow import empty_tables, now, table_schemas
 from newsclaims.store.linking import link_articles
+from newsclaims.stories.grouping import ArticleFeatures, group
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikinews-fr-2012" / "text"
 KINDS = ("surname", "organisation", "place", "state", "concept", "value", "date")
@@ -50,9 +50,9 @@ def synthetic(n: int, seed: int = 7) -> list[ArticleFeatures]:
         day = topic_day[t] + timedelta(days=rng.randrange(20))
         own = {f"{k}:t{t}-{j}": 1.0 for k in KINDS[:3] for j in range(3) if rng.random() < 0.7}
         own.update({f"title:fr:t{t}w{j}": 1.0 for j in range(4) if rng.random() < 0.6})
-        own.update({f"word:fr:t{t}w{j}": float(rng.randint(1, 3)) for j in range(30) if rng.random() < 0.5})
+        own.update({f"word:fr:t{t}w{j}": float(rng.randint(1, 3)) for j in range(30) if rng.random() < 0.5})  # ~15
         own.update({rng.choice(states): 1.0, f"concept:c{rng.randrange(20)}": 1.0, f"value:{rng.randrange(5000)}": 1.0})
-        own.update({f"word:fr:n{rng.randrange(20000)}": 1.0 for _ in range(60)})  # the rest of the vocabulary
+        own.update({f"word:fr:n{rng.randrange(20000)}": 1.0 for _ in range(25)})  # the rest of its 40 words
         out.append(ArticleFeatures(f"{i:016x}", day, "fr", own, f"title {i}"))
     return out
 

@@ -155,7 +155,7 @@ def hostile_pages() -> list[str]:
         "/figures?counted=soldats",
         "/articles/<script>alert(1)<%2Fscript>",
         "/stories",
-        f"/stories/s{record.article.id[:15]}",
+        f"/stories/s{record.article.id}",
         "/entities?q=Jean",
         f"/claims/{record.article.id}:0",
         f"/?entity={quote(HOSTILE_SPEAKER)}",

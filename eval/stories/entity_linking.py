@@ -85,7 +85,9 @@ def measure(gold_dir: Path, verbose: bool) -> dict[str, float]:
             good += ok
             if verbose and not ok:
                 name = entity.name if entity else None
-                print(f"  {gold['id']}: {record.statements[pi].speaker.name!r} -> {name!r}, gold {wanted[gi]['speaker']}")
+                print(
+                    f"  {gold['id']}: {record.statements[pi].speaker.name!r} -> {name!r}, gold {wanted[gi]['speaker']}"
+                )
     return {
         "gold_statements": total,
         "matched": matched,

@@ -61,6 +61,9 @@ GROUPS = {
     "dates": (("date",), 0.1),
 }
 _GROUP_OF = {kind: g for g, (kinds, _w) in GROUPS.items() for kind in kinds}
+EXACT_BELOW, REFRESH = 1000, 1.05  # above this many articles, weights are kept until the store grows 5 %
+RETRIEVE_MIN, RETRIEVE_SHARE = 20, 0.02  # a feature in more articles than both finds no candidates
+MAX_CANDIDATES = 12  # stories scored for one article, those sharing its rarest clues
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,18 @@ class Story:
     last: date | None
     vector: dict[str, float] = field(default_factory=dict)  # raw counts summed over articles
     articles: list[str] = field(default_factory=list)
-    members: list[tuple[date | None, Mapping[str, float]]] = field(default_factory=list)  # each article's
+    members: list[ArticleFeatures] = field(default_factory=list)
     langs: set[str] = field(default_factory=set)
     label: str | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A vector weighted for comparison: by group, with each group's norm (words: per language)."""
+
+    groups: dict[str, dict[str, float]]
+    norms: dict[str, float]
+    langs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -104,12 +116,12 @@ class Assignment:
 
 
 def kind_of(feature: str) -> str:
-    return feature.split(":", 1)[0]
+    return feature[: feature.find(":")]
 
 
 def story_id_for(article_id: str) -> str:
     """A story is named after the article that started it."""
-    return f"s{article_id[:15]}"
+    return f"s{article_id}"
 
 
 class Grouper:
@@ -121,6 +133,10 @@ class Grouper:
         self.df: dict[str, int] = defaultdict(int)
         self.n = 0
         self._index: dict[str, set[str]] = defaultdict(set)  # feature -> stories holding it
+        self._prepared: dict[str, tuple[int, Prepared]] = {}  # article id -> (store size then, vector)
+        self._idf: dict[str, tuple[int, int, float]] = {}  # feature -> (store size, df, idf) when computed
+        self._centroids: dict[str, tuple[int, int, Prepared]] = {}
+        self._kinds: dict[str, tuple[float, str | None, float]] = {}  # story -> (its size, store size, vector)
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -141,7 +157,7 @@ class Grouper:
         if story is None:
             story = self.stories[story_id] = Story(story_id, article.day, article.day, label=article.title)
         story.articles.append(article.article_id)
-        story.members.append((article.day, article.features))
+        story.members.append(article)
         story.langs.add(article.lang)
         if article.day is not None:
             story.first = min(story.first or article.day, article.day)
@@ -154,42 +170,75 @@ class Grouper:
     # -- scoring ---------------------------------------------------------------------------------
 
     def idf(self, feature: str) -> float:
-        prior = KIND_PRIOR.get(kind_of(feature), 0.05)
-        return math.log((self.n + PRIOR_ARTICLES) / (self.df.get(feature, 0) + prior * PRIOR_ARTICLES))
+        df = self.df.get(feature, 0)
+        cached = self._idf.get(feature)
+        if cached is not None and cached[1] == df and self._fresh(cached[0]):
+            return cached[2]
+        prior = self._kind(feature)[2]
+        value = math.log((self.n + PRIOR_ARTICLES) / (df + prior * PRIOR_ARTICLES))
+        self._idf[feature] = (self.n, df, value)
+        return value
+
+    def _kind(self, feature: str) -> tuple[float, str | None, float]:
+        """(weight, group, prior) of a feature's kind, looked up once per feature."""
+        found = self._kinds.get(feature)
+        if found is None:
+            kind = kind_of(feature)
+            found = self._kinds[feature] = (KIND_WEIGHT.get(kind, 0.5), _GROUP_OF.get(kind), KIND_PRIOR.get(kind, 0.05))
+        return found
 
     def weighted(self, vector: Mapping[str, float]) -> dict[str, float]:
         """tf-idf with kind weights; counts are damped (a name said ten times is not ten clues)."""
-        return {
-            f: KIND_WEIGHT.get(kind_of(f), 0.5) * (1.0 + math.log(w)) * max(self.idf(f), 0.0)
-            for f, w in vector.items()
-            if w > 0
-        }
+        return {f: self._kind(f)[0] * (1.0 + math.log(w)) * max(self.idf(f), 0.0) for f, w in vector.items() if w > 0}
 
-    def similarity(self, a: Mapping[str, float], b: Mapping[str, float]) -> float:
-        """Per group of features, the cosine of their weighted vectors; the groups' weighted mean over
+    def prepare(self, vector: Mapping[str, float]) -> Prepared:
+        groups: dict[str, dict[str, float]] = defaultdict(dict)
+        for f, v in self.weighted(vector).items():
+            group = self._kind(f)[1]
+            if group and v > 0:
+                groups[group][f] = v
+        norms = {g: math.sqrt(sum(v * v for v in vs.values())) for g, vs in groups.items()}
+        per_lang: dict[str, float] = defaultdict(float)
+        for f, v in groups.get("words", {}).items():
+            per_lang[f.split(":", 2)[1]] += v * v
+        norms.update({f"words:{lang}": math.sqrt(n) for lang, n in per_lang.items()})
+        return Prepared(dict(groups), norms, frozenset(per_lang))
+
+    def _fresh(self, counted_at: int) -> bool:
+        """Whether a weight computed when the store held ``counted_at`` articles still holds: exactly
+        in a small store, within a few percent in a large one (idf moves slowly there)."""
+        return counted_at == self.n or (self.n >= EXACT_BELOW and self.n <= counted_at * REFRESH)
+
+    def _member(self, article: ArticleFeatures) -> Prepared:
+        """An article's prepared vector, kept while the store has not grown much (idf moves slowly)."""
+        cached = self._prepared.get(article.article_id)
+        if cached is None or not self._fresh(cached[0]):
+            cached = (self.n, self.prepare(article.features))
+            self._prepared[article.article_id] = cached
+        return cached[1]
+
+    @staticmethod
+    def compare(a: Prepared, b: Prepared) -> float:
+        """Per group of features, the cosine of the weighted vectors; the groups' weighted mean over
         the groups both sides have (words only in the article's own language)."""
-        wa, wb = self._by_group(a), self._by_group(b)
-        langs = {f.split(":", 2)[1] for f in a if _GROUP_OF.get(kind_of(f)) == "words"}
-        words_b = {f: v for f, v in wb.get("words", {}).items() if f.split(":", 2)[1] in langs}
-        wb["words"] = words_b
         total = weight = 0.0
         for name, (_kinds, alpha) in GROUPS.items():
-            va, vb = wa.get(name), wb.get(name)
+            va, vb = a.groups.get(name), b.groups.get(name)
             if not va or not vb:
                 continue
-            dot = sum(v * vb[f] for f, v in va.items() if f in vb)
-            norm = math.sqrt(sum(v * v for v in va.values())) * math.sqrt(sum(v * v for v in vb.values()))
-            total += alpha * (dot / norm if norm else 0.0)
+            nb = b.norms[name]
+            if name == "words" and len(a.langs) == 1:
+                nb = b.norms.get(f"words:{next(iter(a.langs))}", 0.0)
+            if not nb:
+                continue
+            small, large = (va, vb) if len(va) <= len(vb) else (vb, va)
+            dot = sum(v * large[f] for f, v in small.items() if f in large)
+            total += alpha * dot / (a.norms[name] * nb)
             weight += alpha
         return total / weight if weight else 0.0
 
-    def _by_group(self, vector: Mapping[str, float]) -> dict[str, dict[str, float]]:
-        out: dict[str, dict[str, float]] = defaultdict(dict)
-        for f, v in self.weighted(vector).items():
-            group = _GROUP_OF.get(kind_of(f))
-            if group and v > 0:
-                out[group][f] = v
-        return out
+    def similarity(self, a: Mapping[str, float], b: Mapping[str, float]) -> float:
+        return self.compare(self.prepare(a), self.prepare(b))
 
     def _in_window(self, story: Story, day: date | None) -> bool:
         if day is None or story.first is None or story.last is None:
@@ -216,33 +265,58 @@ class Grouper:
             return 0
         return max((story.first - day).days, (day - story.last).days, 0)
 
-    def near(self, story: Story, day: date | None) -> list[Mapping[str, float]]:
+    def near(self, story: Story, day: date | None) -> list[ArticleFeatures]:
         """The story's articles within the window of ``day`` (all of them for an undated article; an
         undated article is always near): a story is compared by what it is about lately."""
         w = self.settings.window_days
-        return [f for d, f in story.members if day is None or d is None or abs((day - d).days) <= w]
+        return [m for m in story.members if day is None or m.day is None or abs((day - m.day).days) <= w]
 
-    def score(self, article: ArticleFeatures, story: Story) -> float:
+    def score(self, article: ArticleFeatures, story: Story, prepared: Prepared | None = None) -> float:
         """The article's similarity to the story's recent articles as a whole, or to the closest of
         them if higher (a later article may share more with one earlier article than with all)."""
         near = self.near(story, article.day)
         if not near:
             return 0.0
-        whole: dict[str, float] = defaultdict(float)
-        for features in near:
-            for f, v in features.items():
-                whole[f] += v
-        best = self.similarity(article.features, whole)
-        if len(near) > 1:
-            best = max(best, max(self.similarity(article.features, m) for m in near))
-        return best
+        mine = prepared or self.prepare(article.features)
+        if len(near) == 1:
+            return self.compare(mine, self._member(near[0]))
+        best = self.compare(mine, self._centroid(story, near))
+        return max(best, max(self.compare(mine, self._member(m)) for m in near))
+
+    def _centroid(self, story: Story, near: list[ArticleFeatures]) -> Prepared:
+        """The sum of the near articles' features, prepared (kept for the whole story while it and
+        the store stay the same)."""
+        whole_story = len(near) == len(story.members)
+        cached = self._centroids.get(story.id)
+        if whole_story and cached is not None and cached[0] == len(near) and self._fresh(cached[1]):
+            return cached[2]
+        summed: dict[str, float] = defaultdict(float)
+        for m in near:
+            for f, v in m.features.items():
+                summed[f] += v
+        prepared = self.prepare(summed)
+        if whole_story:
+            self._centroids[story.id] = (len(near), self.n, prepared)
+        return prepared
+
+    def _retrieving(self, feature: str) -> bool:
+        """Whether a feature finds candidate stories: not a word, and not in too many articles (a
+        country every other article names finds too many; it still counts in the score)."""
+        return _GROUP_OF.get(kind_of(feature)) != "words" and self.df.get(feature, 0) <= max(
+            RETRIEVE_MIN, RETRIEVE_SHARE * self.n
+        )
 
     def candidates(self, article: ArticleFeatures) -> list[tuple[float, Story]]:
         """Stories the article could join with their score, best first: in the window, sharing enough."""
-        ids: set[str] = set()
+        found: dict[str, float] = defaultdict(float)
         for f in article.features:
-            if _GROUP_OF.get(kind_of(f)) != "words":
-                ids.update(self._index.get(f, ()))
+            if self._retrieving(f):
+                rarity = self.idf(f)
+                for sid in self._index.get(f, ()):
+                    found[sid] += rarity
+        # Scored: the stories sharing the rarest clues with it (a bound on the work per article).
+        ids = sorted(found, key=lambda sid: (-found[sid], sid))[:MAX_CANDIDATES]
+        mine = self.prepare(article.features)
         out = []
         for sid in ids:
             story = self.stories[sid]
@@ -251,7 +325,7 @@ class Grouper:
                 and self._enough_shared(article.features, story)
                 and not self._title_states_conflict(article.features, story)
             ):
-                out.append((self.score(article, story), story))
+                out.append((self.score(article, story, mine), story))
         return sorted(out, key=lambda p: (-p[0], p[1].id))
 
     def needed(self, story: Story, day: date | None) -> float:
@@ -277,8 +351,7 @@ class Grouper:
         return Assignment(article.article_id, keep.id, round(score, 4), False, merged)
 
     def _merge(self, story: Story, into: Story) -> None:
-        for day, features in story.members:
-            into.members.append((day, features))
+        into.members += story.members
         into.articles += story.articles
         into.langs |= story.langs
         for f, w in story.vector.items():

@@ -30,6 +30,7 @@ _CLAUSE_STOP = re.compile(r"[;:»”“«]|\s[–—]\s")
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")  # a year, month or day, comparable as text
 MIN_VALUE_KEY = 10  # smaller figures (two countries, three generals) tell no story apart
 BODY_CHARS = 3000  # the part of the text whose words are compared (the lead says what the story is)
+BODY_WORDS = 40  # its most frequent words (the first met first among equals)
 
 
 @dataclass(frozen=True)
@@ -324,6 +325,6 @@ def _features(
     out += [Feature("date", d, d, 1.0) for d in days]
     # Words compare within a language: their keys carry it ("title:fr:electi").
     out += [Feature("title", f"{lex.code}:{w}", w, 1.0) for w in dict.fromkeys(lex.content_words(title))]
-    words = Counter(lex.content_words(record.article.text[:BODY_CHARS]))
-    out += [Feature("word", f"{lex.code}:{w}", w, float(n)) for w, n in words.items()]
+    words = Counter(lex.content_words(record.article.text[:BODY_CHARS])).most_common(BODY_WORDS)
+    out += [Feature("word", f"{lex.code}:{w}", w, float(n)) for w, n in words]
     return tuple(out)
