@@ -131,6 +131,9 @@ def feast(m: Match, scan: Scan) -> Built:
         return NAME_OF_A_DAY  # "Père Noël", "île de Pâques"
     f = lex.feasts[word(m, "h") or ""]
     y = year(m)
+    direction = side(lex, word(m, "dir"))[0]  # "last Thanksgiving"
     if f.easter is not None:
-        return Spec(easter=f.easter, year=y)
-    return Spec(month=f.month, day=f.day, year=y)
+        return Spec(easter=f.easter, year=y, side=direction)
+    if f.nth is not None and f.month is not None and f.weekday is not None:
+        return Spec(nth_weekday=(f.month, f.weekday, f.nth, f.from_day), year=y, side=direction)
+    return Spec(month=f.month, day=f.day, year=y, side=direction)
