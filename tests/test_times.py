@@ -481,3 +481,17 @@ def test_english_approximate_counts_back_and_possessed_futures(en_nlp) -> None:
 def test_english_idioms_and_quoted_titles_are_no_times(en_nlp) -> None:
     assert values(en_nlp, "Prices will fall in the long run, she told the panel.", lang="en") == {}
     assert values(en_nlp, 'She spoke on CBS\'s "60 Minutes" on Sunday.', lang="en") == {"Sunday": "2024-10-27"}
+
+
+def test_english_weeks_named_by_a_day_they_hold(en_nlp) -> None:
+    text = "The case may be heard the week of March 6, when Easter week is long past."
+    assert values(en_nlp, text, date(2000, 2, 17), lang="en") == {
+        "the week of March 6": "2000-W10",
+        "Easter week": "2000-W16",
+    }
+
+
+def test_an_english_purpose_clause_does_not_take_the_past_of_its_verb(en_nlp) -> None:
+    # "to last through June" says what the choice is for: June is read from the publication date alone.
+    text = "Officials picked four sites for the trial to last through June."
+    assert values(en_nlp, text, date(2025, 3, 18), lang="en") == {"June": "2025-06"}

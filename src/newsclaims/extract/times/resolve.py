@@ -59,6 +59,9 @@ def _resolve(spec: Spec, anchor: date | None, tense: int, ref: date | None) -> R
     if spec.hour is not None:
         return _clock(spec, anchor, tense, ref)
     day = _day(spec, anchor, tense, ref)
+    if day is not None and spec.week_of:
+        year, week, _ = day.isocalendar()
+        return Resolved(f"{year}-W{week:02d}", "week", _year_flags(year, spec))
     if day is not None:
         value, gran = day.isoformat(), "day"
         if spec.part:

@@ -41,6 +41,7 @@ class Spec:
     easter: int | None = None  # days from Easter Sunday, for the moveable feasts ("lundi de Pentecôte": 50)
     # (month, weekday, nth, from_day): the nth weekday of the month on or after that day (Thanksgiving)
     nth_weekday: tuple[int, int, int, int] | None = None
+    week_of: bool = False  # the week that holds the day: "the week of March 6", "Easter week"
     unit: Unit | None = None  # deictic unit
     shift: int = 0  # how many units from the anchor ("hier": -1)
     from_ref: bool = False  # counted from the last date the text mentioned ("le lendemain")
@@ -67,7 +68,7 @@ class Spec:
     def is_plain_day(self) -> bool:
         """A day with no part of day or clock time yet ("hier", "mardi", "le 3 juin")."""
         day_level = self.day is not None or self.weekday is not None or self.unit == "day" or self.moveable
-        return day_level and self.literal is None and self.part is None and self.hour is None
+        return day_level and self.literal is None and self.part is None and self.hour is None and not self.week_of
 
     @property
     def moveable(self) -> bool:

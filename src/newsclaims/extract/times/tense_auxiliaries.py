@@ -4,9 +4,10 @@ carry no future of their own ("will travel", "would reopen"): the ``parse_auxili
 The verb that governs the expression (``tense._governing_verb``) decides: its first auxiliary when it
 has one ("will", a modal, a past form such as "was" or "did", a perfect "has"), else its own tag (a
 past form; a participle, past unless its verb schedules: "the meeting set for Friday"). An
-infinitive takes the tense of the verb or adjective it depends on, and one that plans ("plans to",
-"is scheduled to", "ready to", "is to") looks ahead. The words and tags are the pack's (``[tense]``
-of ``times.toml``); the grammar is here.
+infinitive takes the tense of the verb or adjective it depends on; one that plans ("plans to", "is
+scheduled to", "ready to", "is to") looks ahead, and one of purpose has no tense of its own. A verb
+that sets a date ("postponed until") puts it ahead of itself (``set_ahead``). The words and tags are
+the pack's (``[tense]`` of ``times.toml``); the grammar is here.
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ def _infinitive_tense(verb: Token, lex: TimeLexicon, depth: int) -> int:
         return NEUTRAL
     if head.lemma_ in words.planning_heads:
         return FUTURE
+    if verb.dep_ == "advcl":
+        return NEUTRAL  # "picked four sites for the trial to last through June": a purpose, after its verb
     if head.pos_ in _VERBAL:
         return auxiliary_tense(head, lex, depth + 1)
     return NEUTRAL
