@@ -19,7 +19,8 @@ from newsclaims.evaluation import score
 # statements 0.918, attributed 0.882, figures+qualifier 0.856, times+value 0.789; timebank-fr 0.861;
 # timebank-en 0.857; team set
 # (eval/team, team-written; its error report guided one round of general fixes) statements 0.975,
-# attributed 0.963, figures 1.000, times 1.000.
+# attributed 0.963, figures 1.000, times 1.000. English figures and times from the parse (branch
+# english): dev-en figures+qualifier 0.992, times+value 0.851; timebank-en 0.891.
 FLOORS = {
     ("dev", "statements"): 0.93,
     ("dev", "attributed"): 0.86,
@@ -27,8 +28,8 @@ FLOORS = {
     ("dev", "times+value"): 0.92,
     ("dev-en", "statements"): 0.90,
     ("dev-en", "attributed"): 0.86,
-    ("dev-en", "figures+qualifier"): 0.83,
-    ("dev-en", "times+value"): 0.78,
+    ("dev-en", "figures+qualifier"): 0.98,
+    ("dev-en", "times+value"): 0.84,
     ("timebank-fr", "times+value"): 0.84,
     ("timebank-en", "times+value"): 0.85,
     ("team", "statements"): 0.86,
