@@ -139,7 +139,7 @@ SPANISH_TEXT = (
 )
 
 
-def test_spanish_statements_from_a_pack_alone(spanish) -> None:
+def test_a_spanish_record_from_a_pack_alone(spanish) -> None:
     record = extract_article(make_article(ReadText(text=SPANISH_TEXT), lang="es", published=date(2024, 3, 6)))
     indirect, direct, continued = record.statements
     assert indirect.speaker.name == "Ana López" and indirect.speaker.role == "ministra de Defensa"
@@ -152,6 +152,13 @@ def test_spanish_statements_from_a_pack_alone(spanish) -> None:
     assert continued.speaker.name == "Carlos Ruiz" and continued.speaker.mention.text == "él"
     for s in record.statements:
         assert SPANISH_TEXT[s.content.start : s.content.end] == s.content.text
+    # The figure with its qualifier, the date resolved against the publication date (a Wednesday),
+    # and the statement dated by it: every part of the record, from the pack's data alone.
+    (figure,) = record.figures
+    assert (figure.value, figure.qualifier, figure.counted) == (3000, "approx", "soldados")
+    assert figure.statement == 0
+    assert [(t.text, t.value) for t in record.times] == [("el lunes", "2024-03-04")]
+    assert indirect.said_on == "2024-03-04"
 
 
 # -- the extractors as spaCy components ------------------------------------------------------------------
@@ -185,7 +192,7 @@ def test_explain_lists_the_dropped_candidates(tmp_path: Path, capsys) -> None:
     )
     assert main(["extract", str(article), "--lang", "fr", "--explain"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert [s["rule"] for s in record["statements"]] == ["que"]
+    assert [s["rule"] for s in record["statements"]] == ["complement"]
     reasons = {(d["family"], d["text"]): d["reason"] for d in record["dropped"]}
     assert "no source" in reasons[("statement", "rien ne change")]
     assert main(["extract", str(article), "--lang", "fr"]) == 0

@@ -6,9 +6,9 @@ import pytest
 from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
+from newsclaims.extract.quotes import find_quotes
 from newsclaims.extract.statements import extract_statements
 from newsclaims.extract.statements.lexicon import lexicon_for
-from newsclaims.extract.statements.quotes import find_quotes
 from newsclaims.languages import get_pack
 from newsclaims.records import Statement
 

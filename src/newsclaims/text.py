@@ -37,3 +37,29 @@ def alternation(phrases: Iterable[str], space: str = r"\s+", apostrophe: str | N
             pattern = pattern.replace("'", apostrophe)
         out.append(pattern)
     return "|".join(out)
+
+
+def fullest_name(name: str, known: Iterable[str]) -> str:
+    """The fullest of ``known`` that ends like ``name``, word for word ("Blinken" -> "Antony Blinken",
+    "A. Blinken" -> "Antony Blinken": an initial stands for a word it begins); ``name`` when none does.
+    The one with most words wins, then the longest ("Jean-Marc Ayrault" over "J-M Ayrault"), then the
+    first given."""
+    words = name.split()
+    if not words:
+        return name
+    best, best_words = name, words
+    for other in known:
+        ow = other.split()
+        fuller = len(ow) > len(best_words) or (len(ow) == len(best_words) > len(words) and len(other) > len(best))
+        if not fuller or not _ends_like(ow, words):
+            continue
+        best, best_words = other, ow
+    return best
+
+
+def _ends_like(longer: list[str], shorter: list[str]) -> bool:
+    for a, b in zip(reversed(longer), reversed(shorter), strict=False):
+        initial = b.endswith(".") or len(b) == 1
+        if a.casefold() != b.casefold() and not (initial and a[:1].casefold() == b[:1].casefold()):
+            return False
+    return True

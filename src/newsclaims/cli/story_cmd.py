@@ -51,8 +51,11 @@ def demo(ctx: click.Context, db: str, workers: int) -> None:
     """Ingest the bundled articles on North Korean troops in Russia (Oct 2024 - Jan 2025, French and
     English) into the store, then print their story: who said which figure, when."""
     from newsclaims.demo import ARTICLES_PATH
-    from newsclaims.ingest import ingest
+    from newsclaims.ingest import capped_workers, ingest
 
+    workers, note = capped_workers(workers)
+    if note:
+        click.echo(f"newsclaims: {note}", err=True)
     console = PipeConsole()
     console.print(f"Ingesting the demo articles into [bold]{markup(db)}[/bold] ...")
     stats = ingest([str(ARTICLES_PATH)], db, workers=workers)

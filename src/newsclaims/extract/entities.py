@@ -11,21 +11,14 @@ from spacy.tokens import Doc
 from newsclaims.extract.context import Context
 from newsclaims.gazetteer import canonical_entity
 from newsclaims.records import Dropped, Entity
+from newsclaims.text import fullest_name
 
 VERSION = "2"
 
 
 def canonical_names(names: list[str]) -> dict[str, str]:
-    """Map each name to the longest name of the list that ends with (or equals) it, word-wise."""
-    words = {n: n.split() for n in names}
-    out: dict[str, str] = {}
-    for name, w in words.items():
-        best = name
-        for other, ow in words.items():
-            if len(ow) > len(w) and ow[-len(w) :] == w and len(other) > len(best):
-                best = other
-        out[name] = best
-    return out
+    """Map each name to the fullest name of the list that ends like it, word-wise."""
+    return {name: fullest_name(name, names) for name in names}
 
 
 def extract_entities(doc: Doc, ctx: Context, dropped: list[Dropped] | None = None) -> list[Entity]:

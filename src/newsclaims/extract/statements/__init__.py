@@ -1,7 +1,8 @@
 """Who said what: statements with their source, cue and reported content, offsets into ``doc.text``.
 
-French gets the full extractor (cue verbs, quotations, "selon X", pronoun resolution); English, whose
-Doc has no parse, gets a small pattern-based reader of quotations and "said X" / "according to X".
+Every language goes through one reader (``reader.py``): cue verbs and their frames, quotations,
+"selon X" / "according to X", pronoun and description resolution, read from the parse with the words
+of the language's pack. A pack whose pipeline has no parser gets the surface reader (``surface.py``).
 """
 
 from __future__ import annotations

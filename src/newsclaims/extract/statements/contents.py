@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from newsclaims.extract.quotes import Quote
 from newsclaims.extract.statements.cues import (
     INCISE_ENDS,
     Cue,
@@ -19,7 +20,6 @@ from newsclaims.extract.statements.lexicon import Frame, phrase_at
 from newsclaims.extract.statements.phrases import (
     extend_np,
 )
-from newsclaims.extract.statements.quotes import Quote
 
 if TYPE_CHECKING:
     from newsclaims.extract.statements.cue_reader import CueReader
@@ -175,7 +175,7 @@ class ContentReader:
         if low in fn.complementizers and (
             Frame.CLAUSE in frames or Frame.MARKED_INFINITIVE in frames and after_pronoun
         ):
-            return self._clause_drafts(k + 1, unit_i, cue_span, source, conf, "que", bound)
+            return self._clause_drafts(k + 1, unit_i, cue_span, source, conf, "complement", bound)
         quote_at = self._quote_after(k, unit.end)
         if quote_at is not None and self._fragment_in_clause(k, quote_at, unit):
             # "a jugé « inacceptable » la décision": a quoted word inside what the cue governs.
@@ -187,11 +187,11 @@ class ContentReader:
             if clause is not None:
                 return [Draft(clause, cue_span, source, unit_i, conf, "clause")]
         if Frame.INFINITIVE in frames and self._infinitive_at(k):
-            return self._clause_drafts(k, unit_i, cue_span, source, conf, "inf", bound)
+            return self._clause_drafts(k, unit_i, cue_span, source, conf, "infinitive", bound)
         if Frame.MARKED_INFINITIVE in frames:
             inf = self._de_infinitive(k, unit.end)
             if inf is not None:
-                return self._clause_drafts(inf, unit_i, cue_span, source, conf, "deinf", bound)
+                return self._clause_drafts(inf, unit_i, cue_span, source, conf, "marked-infinitive", bound)
         if Frame.ATTRIBUTE in frames:
             quote = self._attribute_quote(k, unit)
             if quote is not None:
@@ -203,11 +203,11 @@ class ContentReader:
                 return [Draft((start, end), cue_span, source, unit_i, conf, "attribute")]
         if Frame.OBJECT in frames and self._np_object_at(cue, k):
             ends = [e for e in (bound, self._object_end(k, unit, cue)) if e is not None]
-            drafts = self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np", min(ends, default=None))
+            drafts = self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "object", min(ends, default=None))
             return [d for d in drafts if len(view.text[d.content[0] : d.content[1]].split()) >= 3]
         if Frame.CLAUSE in frames and self._quoted_attribute(k, unit):
             # "a jugé ce budget « insincère »": what the object is said to be, in the speaker's words.
-            return self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "np-quote", bound)
+            return self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "object-quote", bound)
         return []
 
     def _attribute_quote(self, k: int, unit: Unit) -> Quote | None:
@@ -394,7 +394,7 @@ class ContentReader:
         while k < unit.end and (doc[k].is_space or doc[k].text in (",", ":", "'", "’")):
             k += 1
         end = self.content_end(k, unit)
-        circumstance = self._circumstance(k, end, rule != "que")
+        circumstance = self._circumstance(k, end, rule != "complement")
         if circumstance is not None:
             limit = circumstance if limit is None else min(limit, circumstance)
         if limit is not None and limit > k:

@@ -20,7 +20,7 @@ class SourceRef:
     strict: bool = False  # the noun phrase must be a known kind of source (weak cue verbs)
     after_words: bool = False  # named after what was said (an inverted cue): "a poursuivi l'expert"
     # Where only a source can stand, so a plain noun phrase is one: "inverted" (", a annoncé la
-    # métropole."), "selon" ("d'après la métropole,"); "" elsewhere.
+    # métropole."), "according" ("d'après la métropole,"); "" elsewhere.
     slot: str = ""
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
+from newsclaims.extract.quotes import Quote, find_quotes
 from newsclaims.extract.statements.lexicon import StatementLexicon
-from newsclaims.extract.statements.quotes import Quote, find_quotes
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 DASHES = frozenset({"-", "–", "—", "―"})

@@ -19,6 +19,7 @@ from newsclaims.extract.statements.phrases import (
     gender_of,
     noun_class,
 )
+from newsclaims.text import fullest_name
 
 
 def clean_name(text: str, lx: StatementLexicon) -> str:
@@ -174,17 +175,8 @@ class NameBook:
         words = name.split()
         if not words:
             return name
-        surname = words[-1].casefold()
-        initials = [w[0].casefold() for w in words[:-1] if w.endswith(".") or len(w) == 1]
-        best = name
-        for full, fw in self._by_surname.get(surname, ()):
-            if len(fw) <= len(words):
-                continue
-            if initials and not fw[0].casefold().startswith(initials[0]):
-                continue
-            if len(fw) > len(best.split()):
-                best = full
-        return best
+        # Only names of the same surname can end like this one: the index keeps the search short.
+        return fullest_name(name, (full for full, _fw in self._by_surname.get(words[-1].casefold(), ())))
 
     def titled(self, words: frozenset[str], before: int) -> str | None:
         """The person most recently introduced before ``before`` with a title holding these words."""

@@ -77,14 +77,19 @@ def _name_goes_on(toks: list[Token], k: int, label: str, lx: StatementLexicon) -
         return False  # "l'agence RIA Novosti Valentine Sapounov": a new person starts here
     if t.pos_ in NAME_POS or (label and t.ent_iob_ == "I" and lx.ent(t) == label):
         return True
+    if t.lower_ == "s" and toks[k - 1].text.endswith(("'", "’")) and not toks[k - 1].whitespace_:
+        return True  # "Moody's", which the tokenizer cuts after the apostrophe
     if t.text in ("-", "–"):
         return nxt is not None and nxt.pos_ in NAME_POS
     return t.lower_ in lx.names.particles and label == "PER" and nxt is not None and nxt.pos_ == "PROPN"
 
 
 def _possessor(tok: Token, lx: StatementLexicon) -> bool:
-    """ "the council's chairwoman": "council" owns the head, it is not the head."""
+    """ "the council's chairwoman": "council" owns the head, it is not the head; nor is "press" in
+    "press reports", a noun that modifies the noun after it."""
     doc = tok.doc
+    if tok.dep_ in lx.deps.compound and tok.head.i > tok.i and tok.pos_ == tok.head.pos_ == "NOUN":
+        return True
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in lx.fn.possessive_markers
 
 
@@ -380,12 +385,12 @@ def _apposed_full_name(toks: list[Token], run: tuple[int, int, str], lx: Stateme
 
 def _plain_source(raw: list[Token], head: Token, slot: str, lx: StatementLexicon) -> bool:
     """A noun phrase the lexicons lack that still names a source where only a source can stand: it
-    opens with a determiner and its head is no date; after "selon" ("selon les cas", "selon
+    opens with a determiner and its head is no date; after "according" ("selon les cas", "selon
     l'évolution de la situation") it must also be no abstract noun and not name a circumstance."""
     low = head.lower_
     if raw[0].pos_ != "DET" and raw[0].lower_ not in lx.genitive or low in lx.nouns.time or head.like_num:
         return False
-    if slot == "selon":
+    if slot == "according":
         circumstance = lx.nouns.circumstance
         return not is_abstract(head, lx) and low not in circumstance and head.lemma_.lower() not in circumstance
     return True

@@ -3,6 +3,7 @@ lead-ins ("X : « ... »"), dash bylines, and quotations that continue the last 
 
 from __future__ import annotations
 
+from newsclaims.extract.quotes import Quote
 from newsclaims.extract.statements.cue_reader import CueReader
 from newsclaims.extract.statements.drafts import Draft, SourceRef, SpanIndex
 from newsclaims.extract.statements.layout import DASHES, View
@@ -15,7 +16,6 @@ from newsclaims.extract.statements.phrases import (
     subject_np,
     with_apposition,
 )
-from newsclaims.extract.statements.quotes import Quote
 from newsclaims.extract.statements.referents import ReferentBuilder
 
 
@@ -60,6 +60,11 @@ class SourceReader:
         end = extend_np(self.view, j, limit)
         if end <= j:
             return None
+        if doc[j].lower_ in self.lx.det.possessive and any(
+            doc[k].lower_ in self.lx.nouns.information for k in range(j + 1, end)
+        ):
+            # "selon ses propres sources", "according to its figures": whose sources they are speaks.
+            return SourceRef(pronoun=j), end
         ref = self.builder.from_span(j, end, strict=True, slot=slot)
         if ref is None or (kinds and ref.kind not in kinds):
             return None
@@ -72,7 +77,7 @@ class SourceReader:
         view, doc = self.view, self.doc
         unit_i = view.unit_of[i]
         unit = view.units[unit_i]
-        found = self._source_at(np_at, unit.end, slot="selon")
+        found = self._source_at(np_at, unit.end, slot="according")
         if found is None:
             return []
         source, after = found
@@ -84,16 +89,16 @@ class SourceReader:
         conf = 0.8
         rest = self._next_word(after, unit.end)
         if self._clause_initial(i):
-            return self._after_source(rest, unit_i, cue, source, conf, "selon")
+            return self._after_source(rest, unit_i, cue, source, conf, "according")
         clause_start = self.reader.contents.clause_start(unit, i)
         before_end = self._trim_back(i)
         if rest >= unit.end or doc[rest].text in (".", "!", "?"):
-            return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "selon-end")
+            return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "according-end")
         before = doc[before_end - 1] if before_end > clause_start else None
         if before is not None and before.lower_ in self.lx.fn.relative_before:
-            return self._after_source(rest, unit_i, cue, source, conf, "selon-mid")
+            return self._after_source(rest, unit_i, cue, source, conf, "according-mid")
         end = self.reader.contents.content_end(rest, unit)
-        return self._span_draft(clause_start, end, unit_i, cue, source, conf * 0.9, "selon-mid")
+        return self._span_draft(clause_start, end, unit_i, cue, source, conf * 0.9, "according-mid")
 
     def _pour(self, i: int) -> list[Draft]:
         """ "Pour B. Obama, avec un tel coach, ...": an opinion given to a person or body."""
@@ -116,7 +121,7 @@ class SourceReader:
         if after >= unit.end or doc[after].text not in (",", ":"):
             return []
         cue = (doc[i].idx, doc[i].idx + len(doc[i].text))
-        return self._after_source(self._next_word(after, unit.end), unit_i, cue, source, 0.7, "pour")
+        return self._after_source(self._next_word(after, unit.end), unit_i, cue, source, 0.7, "opinion")
 
     def _named_apposition(self, j: int, limit: int) -> tuple[int, int] | None:
         """ ", l'April :" after a description: the name in apposition, right before a colon."""
@@ -141,7 +146,7 @@ class SourceReader:
         unit_i = view.unit_of[i]
         last = doc[i + length - 1]
         cue = (doc[i].idx, last.idx + len(last.text))
-        return self._after_source(i + length, unit_i, cue, SourceRef(span=(a, i)), 0.7, "pour-qui")
+        return self._after_source(i + length, unit_i, cue, SourceRef(span=(a, i)), 0.7, "opinion-relative")
 
     # -- helpers -----------------------------------------------------------------------------------
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsclaims.extract.quotes import Quote
 from newsclaims.extract.statements.layout import DASHES, View
 from newsclaims.extract.statements.lexicon import StatementLexicon, phrase_at
-from newsclaims.extract.statements.quotes import Quote
 from newsclaims.records import Dropped, Speaker, SpeakerKind, Statement, StatementKind, TextSpan
 
 VERSION = "1"
@@ -107,7 +107,7 @@ def _clauses(view: View, ui: int) -> list[_Found]:
             src = _source_before(view, i)
             content = _chars(view, nxt + 1, unit.end)
             if src is not None and content is not None:
-                return [_Found(content, _span(view, i, i + 1), src, ui, "que")]
+                return [_Found(content, _span(view, i, i + 1), src, ui, "complement")]
         if i > unit.start and doc[i - 1].text == ",":  # ..., dijo X.
             src = _source_after(view, nxt)
             content = _chars(view, unit.start, i - 1)
@@ -129,7 +129,7 @@ def _according(view: View, ui: int, i: int, length: int) -> list[_Found]:
         content = _chars(view, unit.start, i - 1)
     else:
         content = None
-    return [_Found(content, cue, src, ui, "selon")] if content is not None else []
+    return [_Found(content, cue, src, ui, "according")] if content is not None else []
 
 
 # -- extents ---------------------------------------------------------------------------------------------

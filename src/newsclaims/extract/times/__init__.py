@@ -16,11 +16,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
+from newsclaims.extract.quotes import find_quotes
 from newsclaims.extract.times.lexicon import TimeLexicon, lexicon_for, rules_for
 from newsclaims.extract.times.resolve import Resolved, resolve
 from newsclaims.extract.times.scan import Scan, longest_first, run_rules
@@ -35,7 +37,6 @@ VERSION = "1"
 _POINT_VALUE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?(?![0-9])")
 _COARSE_UNITS = ("month", "quarter", "half", "year", "decade", "century")
 # Direct quotes on one line: “…”, « … », "…".
-_QUOTE = re.compile(r"“[^”\n]{1,1500}”|«[^»\n]{1,1500}»|\"[^\"\n]{1,1500}\"")
 _SENTENCE_END = re.compile(r"[.!?\n][^.!?\n]*$")
 
 
@@ -49,7 +50,8 @@ def extract_times(doc: Doc, ctx: Context, dropped: list[Dropped] | None = None) 
     candidates = longest_first(run_rules(lex.rules, Scan(text, lex, doc, parsed), dropped))
     candidates = _join_clock_and_day(candidates, text, lex)
     candidates = _with_sentence_years(candidates, doc, text, lex, ctx.published, parsed)
-    return _Resolver(doc, text, lex, candidates, ctx.published, parsed).run()
+    quote_pairs = ctx.pack.statements.quote_pairs
+    return _Resolver(doc, text, lex, candidates, ctx.published, parsed, quote_pairs).run()
 
 
 def _join_clock_and_day(candidates: list[Candidate], text: str, lex: TimeLexicon) -> list[Candidate]:
@@ -127,10 +129,18 @@ class _Resolver:
     """Resolves candidates in text order, keeping what the text has said so far."""
 
     def __init__(
-        self, doc: Doc, text: str, lex: TimeLexicon, candidates: list[Candidate], anchor: date | None, parsed: bool
+        self,
+        doc: Doc,
+        text: str,
+        lex: TimeLexicon,
+        candidates: list[Candidate],
+        anchor: date | None,
+        parsed: bool,
+        quote_pairs: Mapping[str, str],
     ) -> None:
         # doc.text is rebuilt from the tokens at each access: the caller's copy is passed in
         self.doc, self.text, self.lex, self.candidates = doc, text, lex, candidates
+        self.quote_pairs = quote_pairs  # the pack's quotation marks: the same quotations statements read
         self.anchor, self.parsed = anchor, parsed
         self.done: dict[int, Resolved] = {}  # a clock time may resolve the day after it early
         self.last_day: date | None = None  # "le lendemain", a bare "18 h"
@@ -145,15 +155,18 @@ class _Resolver:
         if self.anchor is None:
             return
         starts = [c.start for c in self.candidates]
-        for q in _QUOTE.finditer(self.text):
+        for q in find_quotes(self.text, self.quote_pairs):
+            # Direct quotes on one line: a quotation that runs over paragraphs has no one day.
+            if not q.closed or "\n" in self.text[q.open : q.close]:
+                continue
             inside = [
                 i
-                for i in range(bisect.bisect_left(starts, q.start()), bisect.bisect_left(starts, q.end()))
+                for i in range(bisect.bisect_left(starts, q.open), bisect.bisect_left(starts, q.close))
                 if _counts_from_anchor(self.candidates[i].spec)
             ]
             if not inside:
                 continue
-            day = self._speaking_day(q.start(), q.end())
+            day = self._speaking_day(q.open, q.close)
             if day is not None:
                 self.spoken.update((i, day) for i in inside)
 
