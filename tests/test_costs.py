@@ -25,7 +25,7 @@ from newsclaims.ingest import capped_workers, default_workers, ingest_items
 from newsclaims.reading import ReadText
 from newsclaims.records import Article, ArticleRecord, Rejected
 from newsclaims.store import open_store
-from newsclaims.tokenizer import MAX_PIECE, BoundedTokenizer
+from newsclaims.tokenizer import MAX_PIECE, QUOTE_MARKS, BoundedTokenizer
 from spark_helpers import CRASH, crash_on_marker
 from test_ingest import french_article, item
 
@@ -52,8 +52,26 @@ def test_pathological_pieces_are_split_cheaply_and_the_text_kept(fr_pipeline, te
     doc = fr_pipeline.make_doc(text)
     assert doc.text == text  # every offset into the article still holds
     assert all(len(t.text) <= MAX_PIECE for t in doc if not t.is_space)
+    # A quotation mark is a token of its own (the extractors expect it); the rest of a run is cut in
+    # pieces of up to MAX_PIECE characters, where spaCy would make a token of each character.
+    marks = sum(text.count(m) for m in QUOTE_MARKS)
     long_runs = sum(len(p) for p in text.split() if len(p) > MAX_PIECE)
-    assert len(doc) < 40 + len(text.split()) + long_runs // 10
+    assert len(doc) < 40 + len(text.split()) + marks * 2 + long_runs // 10
+
+
+def test_every_quotation_mark_is_a_token_of_its_own(fr_pipeline) -> None:
+    """The extractors find quotations in the text and expect each mark to begin a token, as spaCy
+    makes it; the cheap rule keeps that for every pack's marks and every Unicode quote."""
+    import unicodedata
+
+    from newsclaims.languages import get_pack, language_codes
+
+    marks = {m for code in language_codes() for pair in get_pack(code).statements.quote_pairs.items() for m in pair}
+    marks |= {chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) in ("Pi", "Pf")}
+    assert marks <= set(QUOTE_MARKS)
+    text = "&(" * 100 + "".join(marks) * 3 + ")»;" * 100
+    starts = {t.idx for t in fr_pipeline.make_doc(text)}
+    assert all(i in starts for i, c in enumerate(text) if c in marks)
 
 
 def test_the_pipeline_pickles_and_serialises_with_the_wrapper(fr_pipeline) -> None:
@@ -71,6 +89,11 @@ def test_a_pathological_article_is_extracted_with_exact_offsets(fr_pipeline) -> 
     assert record.statements and record.figures
     for span in [*record.figures, *record.times, *record.entities]:
         assert text[span.start : span.end] == span.text
+    # Punctuation alone, quotation marks among it: each mark still begins a token, as the
+    # statement reader expects (a mark inside the last token once made it fail).
+    punctuation = "&(«)»;:!?" * 30
+    for statement in extract_article(make_article(ReadText(text=punctuation), lang="fr")).statements:
+        assert punctuation[statement.content.start : statement.content.end] == statement.content.text
 
 
 # --- the time bound ------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ time on a copy of what is left: a piece of n punctuation characters (``&&&&...``
 (100 KB of ``&``: minutes and gigabytes). ``BoundedTokenizer`` hands ordinary text to spaCy's
 tokenizer as it is, and splits only the pieces no article holds (longer than ``MAX_PIECE``
 characters, or holding a run of more than ``MAX_PUNCT_RUN`` punctuation characters) by a cheap
-rule: runs of word characters and runs of other characters, each at most ``MAX_PIECE`` long. The
-Doc is built from words and spaces, so ``doc.text`` is the input exactly and every offset holds.
+rule: runs of word characters and runs of other characters, each at most ``MAX_PIECE`` long, and
+every quotation mark a token of its own (as spaCy makes it: the extractors find quotations in the
+text and expect each mark to begin a token). The Doc is built from words and spaces, so
+``doc.text`` is the input exactly and every offset holds.
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ MAX_PUNCT_RUN = 16  # punctuation characters in a row ("?!...", "--" and "»." a
 _LONG_PIECE = re.compile(rf"(?<!\S)\S{{{MAX_PIECE + 1}}}")
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1}}}")
 _PIECE = re.compile(r"\S+")
-_CHEAP = re.compile(rf"\w{{1,{MAX_PIECE}}}|[^\w\s]{{1,{MAX_PIECE}}}")
+# Quotation marks: Unicode's initial and final quotes (Pi, Pf), the low-9 marks that open German and
+# Polish quotations, and the straight double quote (tests/test_costs.py checks the packs' marks).
+QUOTE_MARKS = (
+    "\u00ab\u00bb\u2018\u2019\u201b\u201c\u201d\u201f\u2039\u203a\u2e02\u2e03\u2e04\u2e05\u2e09\u2e0a"
+    "\u2e0c\u2e0d\u2e1c\u2e1d\u2e20\u2e21\u201a\u201e\""
+)
+_CHEAP = re.compile(rf"\w{{1,{MAX_PIECE}}}|[{QUOTE_MARKS}]|[^\w\s{QUOTE_MARKS}]{{1,{MAX_PIECE}}}")
 
 
 def is_pathological(piece: str) -> bool:
