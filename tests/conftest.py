@@ -32,6 +32,14 @@ def fr_nlp():
 
 
 @pytest.fixture(scope="session")
+def fr_pipeline():
+    """The French pipeline as extraction runs it: the model, newsclaims' tokenizer and components."""
+    from newsclaims.nlp import load_pipeline
+
+    return load_pipeline("fr")
+
+
+@pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
     """One local Spark session for the whole test run (starting one takes about 10 s)."""
     pytest.importorskip("pyspark", reason="the Spark engine needs pyspark (pip install -e '.[dev]')")

@@ -168,3 +168,22 @@ def test_english_a_clause_stops_where_another_speaker_begins(en_nlp):
     text = "The council said the budget was balanced, and the auditor, Omar Reyes, said the figures were wrong."
     first, second = read(en_nlp, text, "en")
     assert first.content.text == "the budget was balanced" and second.speaker.name == "Omar Reyes"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # A name the tokenizer cuts after its apostrophe keeps its "s".
+        ("L'agence Fitch's a publié sa note. Fitch's estime que la dette va encore croître.", "Fitch's"),
+        # An inverted cue after a quotation, its subject a name tagged as a common noun.
+        ("Les vents « pourront atteindre 120 km/h sur les crêtes » averti Vigilance Alpes.", "Vigilance Alpes"),
+        # "Selon ses propres sources": the owner of the sources is the source.
+        (
+            "Le journaliste Hervé Dumas a enquêté six mois. Selon ses propres sources, le marché était truqué.",
+            "Hervé Dumas",
+        ),
+    ],
+)
+def test_french_names_and_owners(fr_nlp, text, speaker):
+    *_, s = read(fr_nlp, text, "fr")
+    assert s.speaker.name == speaker

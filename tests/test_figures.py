@@ -311,7 +311,7 @@ def test_french_exclusions(fr_nlp, sentence: str) -> None:
         ("The convoy covered 1,200 km.", 1200, "exact", None, "km"),
         ("Hundreds of civilians were wounded.", 100, "vague", None, None),
         ("Tens of thousands of people marched.", 10000, "vague", None, None),
-        ("A dozen ministers resigned.", 12, "approx", None, None),
+        ("A dozen ministers resigned.", 12, "exact", None, None),  # twelve, as reporters use it
     ],
 )
 def test_english_figures(en_nlp, sentence: str, value: float, qualifier: str, currency, unit) -> None:
@@ -404,10 +404,77 @@ def test_english_money_pairs_that_are_not_ranges(en_nlp, sentence: str, values: 
         "The final score was 3-1.",
         "He lives at 10 Downing Street.",
         "People 65 and older were vaccinated first.",
+        "Sales were three times as high as last year.",  # a multiplier, not a count of times
+        "The new plant is twice the size of the old one.",
+        "One of the guards was hurt.",  # "one" is an article or a pronoun...
+        "No one has been charged.",
+        "The two men have one thing in common.",  # ...and "the two" takes up a set the text gave
+        "Many who led the 1995 strikes have retired.",  # a count of thousands has its comma: a year
+        "Call (212) 555-0199 for details.",
     ],
 )
 def test_english_exclusions(en_nlp, sentence: str) -> None:
     assert figures_of(en_nlp, sentence, "en") == []
+
+
+def _read(nlp, text: str) -> list[tuple[float, str, str]]:
+    return [(f.value, f.qualifier, f.text) for f in figures_of(nlp, text, "en")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # wire style: the currency word before the number, the qualifier before both
+        ("A reward of up to dlrs 3 million was offered.", [(3e6, "at_most", "up to dlrs 3 million")]),
+        # twelve, as reporters use it, whatever the determiner; "dozens" stays vague
+        (
+            "The dozen pupils and a dozen parents left.",
+            [(12, "exact", "The dozen pupils"), (12, "exact", "a dozen parents")],
+        ),
+        # how many times: a count, unless the number multiplies
+        (
+            "The man was detained at least twice and questioned four times before.",
+            [(2, "at_least", "at least twice"), (4, "exact", "four times")],
+        ),
+        ("He was stopped more than a dozen times.", [(12, "at_least", "more than a dozen times")]),
+        # partitives: of a name's, after "all"
+        ("Police arrested two of Smith's nephews.", [(2, "exact", "two")]),
+        ("Investigators are reviewing all six of the fires.", [(6, "exact", "six")]),
+        # "one" counts after a qualifier or "only", not as an article or a pronoun
+        ("There has been at least one attempt to flee.", [(1, "at_least", "at least one attempt")]),
+        ("The firm reported only one complaint.", [(1, "exact", "one complaint")]),
+        # a ratio: the first number counts what follows the second
+        ("A poll found that 7 of 10 voters back the plan.", [(7, "exact", "7 of 10 voters")]),
+        # a time expression after the number is not what it counts
+        (
+            "Exports rose from fewer than 5,000 in 1990 to more than 20,000 last year.",
+            [(5000, "at_most", "fewer than 5,000"), (20000, "at_least", "more than 20,000")],
+        ),
+        # a higher guess joins the figure, which keeps its value; a measure in two units is one
+        (
+            "Police conducted dozens, if not hundreds, of searches.",
+            [(12, "vague", "dozens, if not hundreds, of searches")],
+        ),
+        ("The suspect is 6 feet, 2 inches tall.", [(6, "exact", "6 feet, 2 inches")]),
+        # a definite "two" or "three" takes up a set the text gave; larger numbers still count
+        ("The two leaders met while these three countries signed.", []),
+        (
+            "The 28 visas were handed to the four family members.",
+            [(28, "exact", "28 visas"), (4, "exact", "four family members")],
+        ),
+    ],
+)
+def test_english_counts_as_reporters_write_them(en_nlp, sentence: str, expected: list) -> None:
+    assert _read(en_nlp, sentence) == expected
+
+
+def test_capitals_of_a_title_line_name_nothing(en_nlp) -> None:
+    title_case = "Rebels Free Five Hostages\n\nThe rebels freed them on Monday."
+    assert _read(en_nlp, title_case) == [(5, "exact", "Five Hostages")]
+    capitals = "STORM KILLS 12 FISHERMEN\n\nThe storm hit the coast."
+    assert _read(en_nlp, capitals) == [(12, "exact", "12 FISHERMEN")]
+    # In running text a capitalised number is still part of a name.
+    assert figures_of(en_nlp, "He joined the Big Ten conference.", "en") == []
 
 
 # --- bad input -------------------------------------------------------------------------------------

@@ -304,7 +304,7 @@ def test_filters_are_capped_and_punctuation_matches_nothing(args: list[str], cod
     assert main([*args, "--db", str(db), "--format", "json"]) == code
 
 
-def test_extract_of_a_file_name_that_is_not_utf8_prints_valid_utf8(tmp_path: Path, fr_nlp: object) -> None:
+def test_extract_of_a_file_name_that_is_not_utf8_prints_valid_utf8(tmp_path: Path, fr_pipeline: object) -> None:
     from click.testing import CliRunner
 
     from newsclaims.cli import cli
@@ -316,3 +316,31 @@ def test_extract_of_a_file_name_that_is_not_utf8_prints_valid_utf8(tmp_path: Pat
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout_bytes.decode("utf-8"))  # strict: raises on invalid UTF-8
     assert record["source"].endswith("d\\xe9p\\xeache.txt")
+
+
+def test_ctrl_c_ends_an_ingest_with_130_and_keeps_what_it_committed(tmp_path: Path) -> None:
+    import signal
+
+    from test_ingest import _wait_for_first_commit, french_article
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(16):
+        (folder / f"{n:02d}.txt").write_text(french_article(n, paragraphs=3), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    proc = subprocess.Popen(
+        [str(NEWSCLAIMS), "ingest", str(folder), "--db", str(db), "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for_first_commit(proc)
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    assert err.rstrip("\n").splitlines()[-1] == "newsclaims: aborted"
+    con = open_store(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] >= 1

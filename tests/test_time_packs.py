@@ -66,6 +66,7 @@ def _line_of(text: str, needle: str) -> int:
         (GOOD_RULE + '\n[calendar.months]\nenero = "one"\n', "enero =", "calendar.months.enero"),
         (GOOD_RULE + "\n[cues]\nyear_strong = 3\n", "year_strong =", "cues.year_strong"),
         (GOOD_RULE.replace('builder = "year"', 'builder = "year"\nflags = ["LOUD"]'), "flags =", "flags"),
+        (GOOD_RULE + "\n[calendar.feasts]\nFiesta = { month = 5, weekday = 1 }\n", "Fiesta =", "a feast has either"),
     ],
     ids=[
         "bad-regex",
@@ -76,6 +77,7 @@ def _line_of(text: str, needle: str) -> int:
         "wrong-type",
         "wrong-type-list",
         "unknown-flag",
+        "feast-without-nth",
     ],
 )
 def test_a_malformed_times_file_names_its_line(tmp_path: Path, broken: str, needle: str, message: str) -> None:
@@ -137,7 +139,7 @@ def test_english_drops_the_may_of_a_verb(en_nlp) -> None:
     ],
 )
 def test_english_reads_its_own_way_on_a_parsed_doc(en_nlp, sentence: str, expected: dict[str, str]) -> None:
-    # The English pack reads tense by cue words and counts by the word after a year, parse or not.
+    # The English pack reads tense by the auxiliaries of the parse, and counts by the word after a year.
     doc = en_nlp(sentence)
     assert doc.has_annotation("DEP")
     assert {t.text: t.value for t in extract_times(doc, Context(lang="en", published=ANCHOR))} == expected

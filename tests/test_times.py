@@ -413,3 +413,85 @@ def test_season_names_of_events_and_seasons_of_a_year(fr_nlp) -> None:
     assert values(fr_nlp, "Trente élèves ont participé au printemps de la poésie.") == {}
     assert values(fr_nlp, "Il est parti au printemps de 1998.") == {"printemps de 1998": "1998-SP"}
     assert values(fr_nlp, "Il reviendra au printemps de l'année prochaine.")["printemps"] == "2025-SP"
+
+
+# -- English: the tense of the governing clause from the parse ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister will travel to Seoul on Monday.", "2024-11-04"),
+        ("The minister won't travel to Seoul before Monday.", "2024-11-04"),
+        ("The minister is leaving for Seoul on Monday.", "2024-11-04"),
+        ("The vote is scheduled to take place on Tuesday.", "2024-11-05"),
+        ("The talks are set for Saturday.", "2024-11-02"),
+        ("The president is to visit the plant on Monday.", "2024-11-04"),
+        ("The mayor said the bridge would be ready to reopen by Saturday.", "2024-11-02"),
+        ("The committee met on Tuesday.", "2024-10-29"),
+        ("Police have questioned the driver since Monday.", "2024-10-28"),
+        ("The company did not comment on Monday.", "2024-10-28"),
+        ("Saturday's debate was the first of the campaign.", "2024-10-26"),
+        ("Strikers, chanting slogans on Tuesday, blocked the port.", "2024-10-29"),
+        # A verb that sets a date puts it ahead of itself, whatever its tense, through its own words only.
+        ("Organisers planned a march on Saturday.", "2024-11-02"),
+        ("The hearing was postponed until Tuesday.", "2024-11-05"),
+        ("The court gave the firm until Monday to pay.", "2024-11-04"),
+        ("The hearing was postponed on Tuesday.", "2024-10-29"),
+    ],
+)
+def test_english_weekdays_follow_the_tense_of_their_clause(en_nlp, sentence: str, expected: str) -> None:
+    found = times(en_nlp, sentence, lang="en")
+    assert [t.value for t in found] == [expected], sentence
+
+
+def test_english_tense_without_a_parse_falls_back_on_cue_words() -> None:
+    import spacy
+
+    blank = spacy.blank("en")  # a tokenizer only: no parse to read
+    assert values(blank, "The minister will travel to Seoul on Monday.", lang="en") == {"Monday": "2024-11-04"}
+    assert values(blank, "The committee met on Tuesday.", lang="en") == {"Tuesday": "2024-10-29"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        (
+            "The family gathered on Thanksgiving Day, as they did last Thanksgiving.",
+            date(2025, 1, 21),
+            {"Thanksgiving Day": "2024-11-28", "last Thanksgiving": "2024-11-28"},
+        ),
+        ("Voters will go to the polls on Election Day.", date(2024, 10, 1), {"Election Day": "2024-11-05"}),
+        ("The parade is held on Memorial Day.", date(2025, 5, 1), {"Memorial Day": "2025-05-26"}),
+        ("The store closed on Labor Day 2019.", date(2025, 5, 1), {"Labor Day 2019": "2019-09-02"}),
+    ],
+)
+def test_english_feasts_on_a_weekday_of_their_month(en_nlp, sentence: str, published: date, expected: dict) -> None:
+    assert values(en_nlp, sentence, published, lang="en") == expected
+
+
+def test_english_approximate_counts_back_and_possessed_futures(en_nlp) -> None:
+    text = "The war ended almost four years ago, and the court will now decide the boy's future."
+    got = values(en_nlp, text, lang="en")
+    assert got["almost four years ago"] == "2020"
+    assert got["future"] == "FUTURE_REF"
+    assert values(en_nlp, "Prices fell in the post-1989 economy.", lang="en") == {"post-1989": "1989"}
+
+
+def test_english_idioms_and_quoted_titles_are_no_times(en_nlp) -> None:
+    assert values(en_nlp, "Prices will fall in the long run, she told the panel.", lang="en") == {}
+    assert values(en_nlp, 'She spoke on CBS\'s "60 Minutes" on Sunday.', lang="en") == {"Sunday": "2024-10-27"}
+
+
+def test_english_weeks_named_by_a_day_they_hold(en_nlp) -> None:
+    text = "The case may be heard the week of March 6, when Easter week is long past."
+    assert values(en_nlp, text, date(2000, 2, 17), lang="en") == {
+        "the week of March 6": "2000-W10",
+        "Easter week": "2000-W16",
+    }
+
+
+def test_an_english_purpose_clause_does_not_take_the_past_of_its_verb(en_nlp) -> None:
+    # "to last through June" says what the choice is for: June is read from the publication date alone.
+    text = "Officials picked four sites for the trial to last through June."
+    assert values(en_nlp, text, date(2025, 3, 18), lang="en") == {"June": "2025-06"}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsclaims import budget
 from newsclaims.errors import InputError, UsageError
 from newsclaims.lang import detect_language
 from newsclaims.languages import is_supported, language_codes
@@ -76,17 +77,24 @@ def failed(source: str, exc: BaseException) -> Rejected:
     return Rejected(source, "extraction", f"{exc.__class__.__name__}: {exc}")
 
 
-def extract_batch(articles: list[Article]) -> list[Extracted]:
-    """Records for a batch of articles; an article whose extraction fails becomes a rejection."""
+def extract_batch(articles: list[Article], extract: ExtractBatch | None = None) -> list[Extracted]:
+    """Records for a batch of articles (``extract``, default the pipeline), each article's failure
+    its own rejection: one that fails is found by redoing the batch one article at a time, and one
+    that runs past its time bound or out of memory is rejected ``too-costly`` (``newsclaims.budget``)."""
+    limits = budget.current()
     try:
-        return list(extract_articles(articles, batch_size=max(1, len(articles))))
+        with budget.time_limit(sum(limits.seconds_for(len(a.text)) for a in articles)):
+            return extract(articles) if extract else list(extract_articles(articles, batch_size=max(1, len(articles))))
     except Exception:
         # One bad article must not cost its whole batch: redo them one by one to find it.
         # MemoryError included: one huge article's allocations are freed when it fails.
         out: list[Extracted] = []
         for article in articles:
             try:
-                out.append(extract_article(article))
+                with budget.time_limit(limits.seconds_for(len(article.text))):
+                    out.extend(extract([article]) if extract else [extract_article(article)])
+            except (budget.TooCostly, MemoryError) as exc:
+                out.append(Rejected(article.source or article.id, "too-costly", budget.too_costly(exc).detail))
             except Exception as exc:
                 out.append(failed(article.source or article.id, exc))
         return out
@@ -97,8 +105,8 @@ def extract_items(
 ) -> Batch:
     """Items read from the inputs (and rejections met while reading them) -> their store rows.
 
-    ``extract`` turns articles into records (default ``extract_batch``: the pipeline); a runner
-    that sends this to other processes needs it importable (a module-level function).
+    ``extract`` turns articles into records (default: the pipeline), within ``extract_batch``'s
+    bounds; a runner that sends this to other processes needs it importable (a module-level function).
     """
     rejected: list[Rejected] = []
     articles: list[Article] = []
@@ -106,7 +114,7 @@ def extract_items(
         prepared = item if isinstance(item, Rejected) else prepare(item, lang)
         (rejected if isinstance(prepared, Rejected) else articles).append(prepared)  # type: ignore[arg-type]
     records: list[ArticleRecord] = []
-    for result in (extract or extract_batch)(articles) if articles else []:
+    for result in extract_batch(articles, extract) if articles else []:
         if isinstance(result, Rejected):
             rejected.append(result)
         else:

@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 import duckdb
 
+from newsclaims import budget
 from newsclaims.batch import Batch, ExtractBatch, checked_lang, extract_batch, extract_items, prepare
+from newsclaims.budget import Limits
 from newsclaims.errors import NewsclaimsError, UsageError
 from newsclaims.gazetteer import use_entities
 from newsclaims.records import Rejected, article_id
@@ -33,6 +35,7 @@ from newsclaims.store.writer import BatchWriter
 
 if TYPE_CHECKING:
     from newsclaims.sources import SourceItem
+    from newsclaims.spark.isolation import IsolatedExtractor
 
 __all__ = ["IngestStats", "default_workers", "extract_batch", "ingest", "ingest_items", "prepare"]
 
@@ -91,6 +94,16 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def capped_workers(requested: int | None) -> tuple[int, str | None]:
+    """The workers to start for ``--workers``, and a note when the request was cut: more processes
+    than cores only share them, each with its own copy of the model (8 on 2 cores: three times
+    slower, 4.5 GB)."""
+    cores = default_workers()
+    if requested is None or requested <= cores:
+        return (cores if requested is None else requested), None
+    return cores, f"--workers {requested} is more than the {cores} cores here; using {cores}"
+
+
 def ingest(
     paths: Sequence[str],
     db: str | Path,
@@ -102,19 +115,24 @@ def ingest(
     link: bool = True,
     entities: str | Path | None = None,
     follow_symlinks: bool = False,
+    limits: Limits | None = None,
 ) -> IngestStats:
     """Read every input under ``paths`` into the store at ``db``; returns what was done.
 
     ``lang`` is "fr", "en" (every input is read as that language) or "auto" (the input's own
     declaration, else detection). Inputs that cannot be read, or are in a language newsclaims does
     not read, are stored in ``rejected`` with their reason and the run goes on. Symbolic links in
-    the folders that lead out of them are rejected unless ``follow_symlinks``.
+    the folders that lead out of them are rejected unless ``follow_symlinks``. ``limits`` bounds
+    each article's extraction (``newsclaims.budget``: by default a time bound that grows with the
+    text, and each worker process's share of the memory).
     """
     # Imported here, not at the top: worker processes import this module and never read inputs.
     from newsclaims.sources import iter_inputs
 
     items = iter_inputs(paths, stdin=stdin, follow_symlinks=follow_symlinks)
-    return ingest_items(items, db, lang=lang, workers=workers, progress=progress, link=link, entities=entities)
+    return ingest_items(
+        items, db, lang=lang, workers=workers, progress=progress, link=link, entities=entities, limits=limits
+    )
 
 
 def ingest_items(
@@ -129,6 +147,7 @@ def ingest_items(
     extract: ExtractBatch | None = None,
     link: bool = True,
     entities: str | Path | None = None,
+    limits: Limits | None = None,
 ) -> IngestStats:
     """``ingest`` over items already read (SourceItems and the rejections met while reading).
 
@@ -144,16 +163,20 @@ def ingest_items(
         raise UsageError("--workers must be at least 1")
     # With `newsclaims serve` holding the store, the batches go to the server (see store.handoff).
     with open_writer(db, max_articles=commit_articles, max_seconds=commit_seconds, link=link) as writer:
+        limits = limits or Limits(memory=budget.default_memory(workers))
         extractor: Extractor = (
             InProcessExtractor(lang, extract)
             if workers == 1
-            else PoolExtractor(workers, lang, extract, entities=str(entities) if entities else None)
+            else PoolExtractor(workers, lang, extract, entities=str(entities) if entities else None, limits=limits)
         )
         run = _Run(writer, extractor, progress)
-        try:
-            run.consume(items)
-        finally:
-            extractor.close()
+        # With one worker, extraction runs here: the time bound holds, not the memory ceiling (it
+        # would bound the writer and the reader too).
+        with budget.configured(limits):
+            try:
+                run.consume(items)
+            finally:
+                extractor.close()
         return run.stats
 
 
@@ -277,15 +300,20 @@ class PoolExtractor:
         extract: ExtractBatch | None = None,
         batch: int = BATCH_ARTICLES // 2,
         entities: str | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.workers = workers
         self.entities = entities
         self.lang = lang
         self.extract = extract
         self.batch = batch
+        self.limits = limits or Limits()
         self._pending: list[SourceItem] = []
         self._futures: set[Future[Batch]] = set()
+        self._items: dict[Future[Batch], list[SourceItem]] = {}  # what each task holds, to redo it
+        self._worked = False  # whether a task ever came back: a pool that never does cannot start
         self._pool: ProcessPoolExecutor | None = None
+        self._isolated: IsolatedExtractor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
         # Started on the first article, not before: a rerun that skips everything starts no process.
@@ -294,7 +322,7 @@ class PoolExtractor:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_start,
-                initargs=(os.getpid(), self.entities),
+                initargs=(os.getpid(), self.entities, self.limits),
             )
         return self._pool
 
@@ -312,6 +340,11 @@ class PoolExtractor:
         return out
 
     def close(self) -> None:
+        self._drop_pool()
+        if self._isolated is not None:
+            self._isolated.close()
+
+    def _drop_pool(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
@@ -319,7 +352,9 @@ class PoolExtractor:
     def _send(self) -> None:
         if self._pending:
             batch, self._pending = self._pending, []
-            self._futures.add(self._executor().submit(extract_items, batch, self.lang, self.extract))
+            future = self._executor().submit(extract_items, batch, self.lang, self.extract)
+            self._futures.add(future)
+            self._items[future] = batch
 
     def _collect(self, block: bool) -> list[Batch]:
         if not self._futures:
@@ -328,23 +363,44 @@ class PoolExtractor:
         self._futures = set(not_done)
         out: list[Batch] = []
         for future in done:
+            items = self._items.pop(future)
             try:
                 out.append(future.result())
-            except BrokenProcessPool as exc:
-                # Out of memory, killed, or (from a script without ``if __name__ == "__main__":``)
-                # unable to start under 'spawn'.
-                raise NewsclaimsError(
-                    "an extraction worker process died or could not start; what was committed is kept, rerun to resume"
-                ) from exc
+                self._worked = True
+            except (BrokenProcessPool, CancelledError) as exc:
+                # A worker died: killed by the kernel, or a crash in native code. Its batch (and
+                # those queued beside it) is redone one article at a time in a fresh process, so
+                # the article that kills it is rejected alone and the others are kept.
+                if not self._worked:
+                    # No task ever came back: the workers cannot start (under 'spawn', a script
+                    # without ``if __name__ == "__main__":``), and redoing would fail the same way.
+                    raise NewsclaimsError(
+                        "an extraction worker process died or could not start; what was committed is kept,"
+                        " rerun to resume"
+                    ) from exc
+                self._drop_pool()  # the next batch starts a fresh one
+                out.append(self._isolated_extractor().extract_items(items))
         return out
 
+    def _isolated_extractor(self) -> IsolatedExtractor:
+        if self._isolated is None:
+            from newsclaims.spark.isolation import IsolatedExtractor  # needs no Spark; only for a dead worker
 
-def _worker_start(parent: int, entities: str | None = None) -> None:
+            self._isolated = IsolatedExtractor(
+                self.lang, self.extract, initializer=_worker_start, initargs=(os.getpid(), self.entities, self.limits)
+            )
+        return self._isolated
+
+
+def _worker_start(parent: int, entities: str | None = None, limits: Limits | None = None) -> None:
     """Worker set-up: Ctrl-C is the main process's to handle (it commits and stops the pool), a
-    worker whose parent died exits, and the user's entities file is read. The spaCy model loads on
-    the first task, once per worker."""
+    worker whose parent died exits, the user's entities file is read, and the cost bounds hold
+    (``newsclaims.budget``: the time bound of each article, the memory ceiling of the process).
+    The spaCy model loads on the first task."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     use_entities(entities)
+    if limits is not None:
+        budget.configure(limits)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from newsclaims.errors import UsageError
 from newsclaims.languages import get_pack
+from newsclaims.tokenizer import BoundedTokenizer
 
 # One long article is cut into chunks before parsing (see pipeline.py); this only guards against a
 # caller handing a huge text to the Language object directly.
@@ -49,6 +50,7 @@ def load_pipeline(code: str) -> Language:
     import newsclaims.components as components  # registers the factories
 
     nlp = load_model.__wrapped__(code)  # a pipeline of its own: load_model's stays bare
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # punctuation runs cost spaCy's own tokenizer n² time
     for name in components.COMPONENTS:
         nlp.add_pipe(name, config={"lang": code})
     return nlp

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from newsclaims.cli.options import ISO_DATE, LANG_CHOICE
+from newsclaims.budget import seconds_for, time_limit
+from newsclaims.cli.options import ISO_DATE, LANG_CHOICE, MAX_SECONDS
 from newsclaims.errors import InputError
 from newsclaims.lang import detect_language
 from newsclaims.languages import is_supported, language_codes
@@ -29,8 +30,18 @@ from newsclaims.terminal import safe_json
 @click.option(
     "--explain", is_flag=True, help="Also list the candidates the extractors dropped, with the rule and the reason."
 )
-def extract(path: str, lang: str, published: date | None, fmt: str, force_html: bool | None, explain: bool) -> None:
-    """Extract statements, figures, times and entities from one article (plain text or HTML)."""
+@MAX_SECONDS
+def extract(
+    path: str,
+    lang: str,
+    published: date | None,
+    fmt: str,
+    force_html: bool | None,
+    explain: bool,
+    max_seconds: float | None,
+) -> None:
+    """Extract statements, figures, times and entities from one article (plain text or HTML).
+    An article that runs past its time bound is refused as too costly (exit code 4)."""
     data = _read_input(path)
     read = read_bytes(data, force_html=force_html)
     lang = lang.lower()
@@ -41,7 +52,8 @@ def extract(path: str, lang: str, published: date | None, fmt: str, force_html: 
                 "language", f"the text looks like {lang!r}; newsclaims reads {', '.join(language_codes())} (--lang)"
             )
     article = make_article(read, lang=lang, published=published, source=None if path == "-" else display_name(path))
-    record = extract_article(article, explain=explain)
+    with time_limit(max_seconds or seconds_for(len(article.text))):
+        record = extract_article(article, explain=explain)
     if fmt == "json":
         sys.stdout.write(safe_json(record.to_dict(explain=explain), indent=1) + "\n")
     else:

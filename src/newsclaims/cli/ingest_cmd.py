@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newsclaims.cli.options import LANG_CHOICE, entities_option
+from newsclaims.cli.options import LANG_CHOICE, MAX_SECONDS, entities_option
 from newsclaims.cli.query_cmd import db_option
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED, UsageError
 from newsclaims.render import PipeConsole
@@ -45,6 +45,15 @@ MAX_REJECTS_LISTED = 10
     is_flag=True,
     help="Follow symbolic links in the folders given that lead out of them (rejected otherwise).",
 )
+@MAX_SECONDS
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=512),
+    default=None,
+    metavar="MB",
+    help="Memory ceiling of each worker process; an article that needs more is too costly"
+    " [default: the worker's share of 75 % of the memory, 2 to 8 GB].",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary (errors and exit code only).")
 @click.option("--json", "as_json", is_flag=True, help="No progress; the summary as JSON on stdout.")
 @click.option(
@@ -68,6 +77,8 @@ def ingest(
     lang: str,
     workers: int | None,
     follow_symlinks: bool,
+    max_seconds: float | None,
+    max_memory: int | None,
     quiet: bool,
     as_json: bool,
     engine: str,
@@ -95,8 +106,15 @@ def ingest(
     if out is not None or master is not None:
         raise UsageError("--out and --master go with --engine spark")
     # Imported here: the runner pulls in spaCy, which other commands' start-up should not pay for.
+    from newsclaims.budget import Limits, default_memory
+    from newsclaims.ingest import capped_workers
     from newsclaims.ingest import ingest as run_ingest
 
+    workers, note = capped_workers(workers)
+    if note:
+        click.echo(f"newsclaims: {note}", err=True)
+    memory = max_memory * (1 << 20) if max_memory else default_memory(workers)
+    limits = Limits(seconds=max_seconds, memory=memory)
     stdin = sys.stdin.buffer if "-" in paths else None
     with _reporter(silent=quiet or as_json) as report:
         stats = run_ingest(
@@ -109,6 +127,7 @@ def ingest(
             link=not no_link,
             entities=entities_file,
             follow_symlinks=follow_symlinks,
+            limits=limits,
         )
     if as_json:
         click.echo(safe_json({"db": db, **stats.to_dict()}))

@@ -54,3 +54,12 @@ entities_option = click.option(
     help="Your own entities (TSV: canonical, kind, names, seats, as the packs' entities.tsv; kind person too).",
 )
 LANG_CHOICE = LanguageChoice()
+
+
+MAX_SECONDS = click.option(
+    "--max-seconds",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Time bound of one article's extraction; past it the article is too costly"
+    " [default: 30 s plus 1 s per 5,000 characters].",
+)

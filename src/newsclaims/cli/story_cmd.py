@@ -62,8 +62,11 @@ def demo(ctx: click.Context, db: str, workers: int) -> None:
     English) into the store, then print their story: who said which figure, when, who reported it
     first, where a source revised itself and where sources disagree."""
     from newsclaims.demo import ARTICLES_PATH
-    from newsclaims.ingest import ingest
+    from newsclaims.ingest import capped_workers, ingest
 
+    workers, note = capped_workers(workers)
+    if note:
+        click.echo(f"newsclaims: {note}", err=True)
     console = PipeConsole()
     console.print(f"Ingesting the demo articles into [bold]{markup(db)}[/bold] ...")
     stats = ingest([str(ARTICLES_PATH)], db, workers=workers)

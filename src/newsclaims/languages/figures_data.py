@@ -62,6 +62,11 @@ class NumberData(_Section):
     adjectives: Words = ()  # number words that are also adjectives ("neuf"): a count only when tagged NUM
     one_articles: Words = ()  # articles that count as one before a scale word ("a hundred")
     one_before: Words = ()  # the scale words after which they do
+    # Articles that count after a qualifier or one of ``count_markers``: "at least one attempt",
+    # "only one cancellation" (and not "one of them", "one thing").
+    counting_articles: Words = ()
+    count_markers: Words = ()
+    adverbs: Values = {}  # adverbs of a number of times: "twice" (a count, see [context] frequency_nouns)
 
     @field_validator("text2num")
     @classmethod
@@ -81,6 +86,10 @@ class ApproxData(_Section):
     determiners: Phrases = ()
     nouns: Values = {}
     chained: bool = False  # "une dizaine de milliers": a chain noun may follow (see [chains])
+
+
+class ExactData(ApproxData):
+    """ "a dozen": a noun of a number, exactly (``chained`` as for approx)."""
 
 
 class VagueData(_Section):
@@ -115,10 +124,14 @@ class QualifierData(_Section):
 
 class MeasureData(_Section):
     currencies: dict[str, CurrencyCode] = {}  # names after the number -> ISO 4217 ("dollars canadiens")
+    currencies_before: dict[str, CurrencyCode] = {}  # words written before it ("dlrs 2 million")
     units: dict[str, str] = {}  # names after the number -> the unit recorded ("kilomètres" -> "km")
     unit_symbols: dict[str, str] = {}  # abbreviations, case as written ("pb", "Go"); symbols of every
     # language ("km", "%") are the extractor's own (extract/figures/symbols.toml)
     before: dict[str, str] = {}  # a measure whose unit is written before it: "magnitude 7,8" -> "magnitude"
+    # A unit (as recorded) -> the unit of its parts, which may follow it in one measure: "5 feet, 10
+    # inches" is one height (its value the first number's)
+    subunits: dict[str, str] = {}
     # Units (as recorded) of the size of a change rather than a level: "augmenter de 2 à 3 points"
     # (besides "%" and "‰", which are every language's).
     relative: Phrases = ()
@@ -150,12 +163,25 @@ class ContextData(_Section):
     age_after: Phrases = ()  # "65 and older"
     fraction_before: Phrases = ()  # "un sur dix", "one out of ten"
     partitive_after: Phrases = ()  # "sept des seize mausolées", "two of the"
+    # "two of Elian's cousins": a link, then a name with one of the possessive endings
+    partitive_links: Phrases = ()
+    possessive_endings: Phrases = ()
+    # "six of 10 Americans", "three in five voters": the first number counts, the second is its base
+    ratio_links: Phrases = ()
     others_after: Words = ()  # "trois autres", "two others": a numeral standing for people or things
     both_before: Words = ()  # the word before a numeral that makes it "both" ("les deux ont")
     both: Phrases = ()  # phrases before a numeral that always make it "both" ("tous deux")
+    # A definite article before one of ``definite_counts`` takes up a set the text gave ("the two
+    # men", "these three countries"): no new count
+    definite_before: Words = ()
+    definite_counts: Words = ()
     singular_articles: Words = ()  # before a bare number, they make it a label ("le 13")
     not_counted: Words = ()  # heads that make a number something else ("fois", "times"); time units,
     # months and weekdays (times.toml) are added
+    # Heads that count occurrences ("arrested three times"), and what after them makes the number a
+    # multiplier instead ("three times as many", "twice the size")
+    frequency_nouns: Words = ()
+    multiplier_after: Phrases = ()
 
 
 class RangeData(_Section):
@@ -163,6 +189,8 @@ class RangeData(_Section):
     from_words: Words = ()  # opens a range closed with ``to_words``: "de 5 à 10"
     and_words: Words = ()
     to_words: Words = ()  # also without an opener: "60 à 70 %"; a dash always joins
+    # "dozens if not hundreds of interviews": a higher guess joined to the figure, which keeps its value
+    alternatives: Phrases = ()
 
 
 class ChangeData(_Section):
@@ -191,11 +219,13 @@ class CountedData(_Section):
     irregular_plurals: Words = ()  # without a parse, plurals that look singular ("people")
     plural_endings: Words = ()  # endings of a plural noun ("s", "x") ...
     singular_endings: Words = ()  # ... unless it ends in one of these ("ss", "us")
+    time_openers: Words = ()  # words that open a time expression, not a counted phrase: "300,000 last year"
 
 
 class FigureData(_Section):
     numbers: NumberData = NumberData()
     approx: ApproxData = ApproxData()
+    exact: ExactData = ExactData()
     vague: VagueData = VagueData()
     chains: ChainData = ChainData()
     scales: ScaleData = ScaleData()

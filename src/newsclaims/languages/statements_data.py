@@ -142,6 +142,7 @@ class Nouns(BaseModel):
     epicene_titles: Words = frozenset()  # masculine titles women hold too: the form says nothing
     title_modifiers: Words = frozenset()  # "premier", "ancien" before a title tagged as a name
     time: Words = frozenset()  # words of dates ("lundi", "matin"): never a source
+    information: Words = frozenset()  # "ses sources", "its figures": the possessor is the source
 
 
 class Determiners(BaseModel):
@@ -153,6 +154,7 @@ class Determiners(BaseModel):
     plural: Words = frozenset()
     definite: Words = frozenset()  # "le ministre": a definite description
     demonstrative: Words = frozenset()  # "ce", "cette": a date only before a time word
+    possessive: Words = frozenset()  # "ses", "leurs": "selon ses sources" names its owner
 
 
 class Names(BaseModel):

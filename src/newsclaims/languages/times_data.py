@@ -98,16 +98,24 @@ class _Model(BaseModel):
 
 
 class Feast(_Model):
-    """A feast on a fixed day (``month``, ``day``) or counted from Easter Sunday (``easter`` days)."""
+    """A feast on a fixed day (``month``, ``day``), counted from Easter Sunday (``easter`` days), or
+    on the ``nth`` ``weekday`` of a ``month`` on or after its day ``from_day`` (-1: the last one):
+    Thanksgiving is the fourth Thursday of November."""
 
     month: MonthNumber | None = None
     day: int | None = Field(default=None, ge=1, le=31)
     easter: int | None = None
+    weekday: WeekdayNumber | None = None
+    nth: Literal[1, 2, 3, 4, 5, -1] | None = None
+    from_day: int = Field(default=1, ge=1, le=31)
 
     @model_validator(mode="after")
     def _one_kind(self) -> Feast:
-        if (self.easter is None) == (self.month is None or self.day is None):
-            raise ValueError("a feast has either a month and a day, or an easter offset")
+        fixed = self.month is not None and self.day is not None
+        by_weekday = self.month is not None and self.weekday is not None and self.nth is not None
+        kinds = [fixed, self.easter is not None, by_weekday]
+        if sum(kinds) != 1 or (self.day is not None and by_weekday):
+            raise ValueError("a feast has either a month and a day, an easter offset, or a month, a weekday and an nth")
         return self
 
 
@@ -213,10 +221,12 @@ class Links(_Model):
 
 class Tense(_Model):
     """What tells the tense of a clause. With ``reader = "parse"`` a parsed Doc is read by its verbs
-    (heads, auxiliaries and morphology as French UD parses give them); a Doc without a parse, or any
-    Doc with ``reader = "cue_words"``, by the nearest cue word ("will", "said", "-ed")."""
+    (heads, auxiliaries and morphology as French UD parses give them); with ``"parse_auxiliaries"`` by
+    the auxiliary words and the tags of the verb that governs the expression, for a language whose
+    verbs carry no future ("will travel"); a Doc without a parse, or any Doc with
+    ``reader = "cue_words"``, by the nearest cue word ("will", "said", "-ed")."""
 
-    reader: Literal["parse", "cue_words"] = "parse"
+    reader: Literal["parse", "parse_auxiliaries", "cue_words"] = "parse"
 
     future_heads: Words = frozenset()  # "va annoncer", "devrait se réunir": lemmas whose infinitive lies ahead
     planning_heads: Words = frozenset()  # "a prévu de revenir": ahead even when the planning is past
@@ -239,6 +249,16 @@ class Tense(_Model):
     perfect_after_modal: Words = frozenset()  # ...unless "have" follows ("could have ended")...
     attempt_modals: Words = frozenset()  # ...or it reports an attempt ("could not be reached")
     attempt_words: Words = frozenset()
+    # parse_auxiliaries: the first auxiliary of the governing verb, or its tag, tells the tense
+    future_auxiliaries: Words = frozenset()  # "will travel": ahead
+    perfect_auxiliaries: Words = frozenset()  # lemmas: "has met Friday" looks back
+    infinitive_marks: Words = frozenset()  # "to": the verb the infinitive depends on decides
+    past_tags: Words = frozenset()  # "met", "was", "did": tags of past forms
+    participle_tags: Words = frozenset()  # "the talks held Friday": past, unless scheduled
+    progressive_tags: Words = frozenset()  # "is leaving Friday": a present progressive looks ahead
+    # Verbs that set a date ahead of themselves, whatever their tense, with the words that lead to
+    # it: "postponed until Saturday", "gave them until Tuesday", "planned a rally on Saturday"
+    setting_verbs: dict[str, Words] = {}
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ others are kept, instead of the partition failing until Spark gives up on the jo
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from newsclaims.batch import Batch, ExtractBatch, extract_items
 from newsclaims.records import Rejected
@@ -25,9 +26,17 @@ class IsolatedExtractor:
     """Items extracted one by one in a child process that loads the model once and is restarted
     only when an article kills it."""
 
-    def __init__(self, lang: str = "auto", extract: ExtractBatch | None = None) -> None:
+    def __init__(
+        self,
+        lang: str = "auto",
+        extract: ExtractBatch | None = None,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple[Any, ...] = (),
+    ) -> None:
         self.lang = lang
         self.extract = extract
+        self.initializer = initializer  # the child's set-up (the local runner's: its cost bounds)
+        self.initargs = initargs
         self._pool: ProcessPoolExecutor | None = None
 
     def extract_items(self, items: Sequence[SourceItem | Rejected]) -> Batch:
@@ -47,7 +56,12 @@ class IsolatedExtractor:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn: a fork of a Python worker that holds a JVM connection and threads is fragile.
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=self.initializer,
+                initargs=self.initargs,
+            )
         return self._pool
 
     def close(self) -> None:

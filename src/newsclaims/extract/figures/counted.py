@@ -65,6 +65,9 @@ def counted_after(
             pos = m.end()
         elif link_required:
             return None
+    opener = _WORD.match(text, pos)
+    if opener and opener.group(1).lower() in lex.time_openers:
+        return None  # "more than 300,000 last year": a time expression of its own follows
     if tokens.parsed:
         return _from_parse(text, pos, tokens, lex)
     return _from_words(text, pos, lex)

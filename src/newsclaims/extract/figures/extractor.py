@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsclaims.extract.context import Context
 from newsclaims.extract.figures.counted import Counted, Tokens, counted_after
-from newsclaims.extract.figures.lexicon import QUOTES, Lexicon, lexicon_for, phrase_key
+from newsclaims.extract.figures.lexicon import DASHES, QUOTES, Lexicon, lexicon_for, phrase_key
 from newsclaims.extract.figures.numbers import PLAUSIBLE, as_number
 from newsclaims.extract.figures.quantity import Dropped, Quantity, read_quantity
 from newsclaims.records import Dropped as DroppedRecord
@@ -33,7 +33,21 @@ MAX_RANGE_RATIO = 20  # "5 à 10 personnes" is a range; "40 à 3 000" without "d
 # rather than the bounds of an estimated rise ("augmenteront de 10 à 15 %").
 LEVEL_STEP = Decimal("1.25")
 # The rule of a figure: the alternative of the atom pattern that found its number, or "range".
-RULES = {"digits": "digits", "words": "words", "one": "words", "approx": "approx-noun", "vague": "vague-noun"}
+RULES = {
+    "digits": "digits",
+    "words": "words",
+    "one": "words",
+    "approx": "approx-noun",
+    "exact": "exact-noun",
+    "vague": "vague-noun",
+    "adverb": "adverb",
+}
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[^\S\n]+$")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_CLOSING_COMMA = re.compile(r"[^\S\n]*,")
+_PHONE_PREFIX = re.compile(r"\)[^\S\n]*[0-9]")
+_PART_SEPARATOR = re.compile(r"[^\S\n]*,?[^\S\n]*")
+TITLE_SHARE = 0.75  # of a line's longer words capitalised, in a line with no final stop: a title
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,9 @@ def _candidate(text: str, m: re.Match[str], lex: Lexicon, tokens: Tokens) -> Can
     ranged, q = _range(text, q, lex, tokens)
     if ranged is not None:
         return ranged
+    ratio = _ratio(text, q, lex, tokens, rule)
+    if ratio is not None:
+        return ratio
     q = _with_measure_before(text, q, lex)  # "séisme de magnitude 7,8"
     q, start = _with_sign(text, q)
     counted = _counted(text, q, lex, tokens)
@@ -93,7 +110,43 @@ def _candidate(text: str, m: re.Match[str], lex: Lexicon, tokens: Tokens) -> Can
     _check_bare(text, q, counted, qualifier != q.qualifier, lex, tokens)
     end = max(q.end, counted.end if counted else 0)
     qualifier = _qualifier_after(text, (q.end, end), lex) or qualifier
-    return Candidate(q, qstart, end, qualifier, counted=counted, resume=q.end, rule=rule)
+    resume = q.end
+    part = _subunit_part(text, q, lex)
+    if part is not None:
+        end = resume = max(end, part.end)  # "5 feet, 10 inches": one measure
+    guess = _higher_guess(text, end, q, lex)
+    if guess is not None:
+        comma = _CLOSING_COMMA.match(text, guess.end)  # "dozens, if not hundreds, of searches"
+        counted = counted or _counted(text, replace(guess, end=comma.end()) if comma else guess, lex, tokens)
+        end = resume = guess.end
+        end = max(end, counted.end if counted else 0)
+    return Candidate(q, qstart, end, qualifier, counted=counted, resume=resume, rule=rule)
+
+
+def _subunit_part(text: str, q: Quantity, lex: Lexicon) -> Quantity | None:
+    """The second part of a measure in two units ("5 feet, 10 inches"), or None."""
+    part_unit = lex.subunits.get(q.unit or "")
+    part = _quantity_after(text, _PART_SEPARATOR.match(text, q.end), lex) if part_unit else None
+    return part if part is not None and part.unit == part_unit else None
+
+
+def _higher_guess(text: str, pos: int, q: Quantity, lex: Lexicon) -> Quantity | None:
+    """ "dozens if not hundreds": the higher guess after the figure, which stays the figure's value."""
+    second = _quantity_after(text, lex.alternative_after.match(text, pos), lex)
+    if second is None or q.value is None or second.value is None or second.value <= q.value:
+        return None
+    return second
+
+
+def _quantity_after(text: str, link: re.Match[str] | None, lex: Lexicon) -> Quantity | None:
+    """The quantity right after ``link``, when one is there and reads as one."""
+    m = lex.atom.match(text, link.end()) if link else None
+    if m is None:
+        return None
+    try:
+        return read_quantity(text, m, lex)
+    except Dropped:
+        return None
 
 
 # --- context: what the number is not ---------------------------------------------------------------
@@ -116,6 +169,10 @@ def _check_context(text: str, q: Quantity, lex: Lexicon) -> None:
 
 def _check_bare(text: str, q: Quantity, counted: Counted | None, qualified: bool, lex: Lexicon, tokens: Tokens) -> None:
     """A number with no unit, currency or scale must show it counts something to be a figure."""
+    if q.kind == "adverb" or (counted is not None and counted.head in lex.frequency_nouns):
+        if lex.multiplier_after.match(text, counted.end if counted is not None else q.end):
+            raise Dropped("a multiplier", q.end)  # "three times as many", "twice the size"
+        return  # "arrested three times", "at least twice"
     if counted is not None and counted.head in lex.not_counted:
         raise Dropped(f"not a count ({counted.head})", q.end)  # "deux fois", "trois longues années"
     if q.has_measure or q.scale is not None or q.kind in ("approx", "vague"):
@@ -126,6 +183,8 @@ def _check_bare(text: str, q: Quantity, counted: Counted | None, qualified: bool
     lo = max(0, q.start - WINDOW)
     if _is_year(text, q, counted, lex):
         raise Dropped("a year", q.end)
+    if text[q.start - 1 : q.start] == "(" and _PHONE_PREFIX.match(text, q.end):
+        raise Dropped("a code or a phone number", q.end)  # "(212) 555-0199"
     if qualified:
         return
     if _named_number(text, q, tokens) and (counted is None or counted.text[:1].isupper()):
@@ -169,7 +228,7 @@ def _label_before(q: Quantity, tokens: Tokens, lex: Lexicon) -> bool:
 
 def _named_number(text: str, q: Quantity, tokens: Tokens) -> bool:
     m = _CAPITALISED_BEFORE.search(text, max(0, q.start - WINDOW), q.start)
-    if m is None:
+    if m is None or _in_title(text, q.start):
         return False
     if not _starts_sentence(text, m.start()):
         return True
@@ -179,8 +238,11 @@ def _named_number(text: str, q: Quantity, tokens: Tokens) -> bool:
 
 def _check_number_word(text: str, q: Quantity, counted: Counted | None, lex: Lexicon, tokens: Tokens) -> None:
     """ "deux filiales" and "huit donnent une avance" count; "tous deux", "neuf" (new), "les Vingt-Sept" do not."""
-    if q.raw[:1].isupper() and not _starts_sentence(text, q.start):
+    if q.raw[:1].isupper() and not _starts_sentence(text, q.start) and not _in_title(text, q.start):
         raise Dropped("part of a name", q.end)
+    before = _WORD_BEFORE.search(text, max(0, q.start - WINDOW), q.start)
+    if before and before.group(1).lower() in lex.definite_before and q.raw.lower() in lex.definite_counts:
+        raise Dropped("a set the text gave", q.end)  # "the two men", "these three countries"
     if counted is None and lex.fraction_before.search(text, max(0, q.start - WINDOW), q.start):
         raise Dropped("a fraction", q.end)  # "un salarié sur dix"
     if not tokens.parsed:
@@ -194,15 +256,29 @@ def _check_number_word(text: str, q: Quantity, counted: Counted | None, lex: Lex
         raise Dropped("both or all, no count", q.end)  # "ils ont tous deux démissionné"
     if counted is not None:
         return
+    if lex.partitive_after.match(text, q.end) or lex.others_after.match(text, q.end):
+        return  # "sept des seize mausolées", "trois autres ont été blessés", "all five of the shootings"
     prev = tokens.before(q.start)
     if prev is not None and prev.lower_ in lex.both_before:
         raise Dropped("both or all, no count", q.end)  # "tous deux", "les deux ont"
-    if lex.partitive_after.match(text, q.end) or lex.others_after.match(text, q.end):
-        return  # "sept des seize mausolées", "trois autres ont été blessés"
     # A numeral standing for a noun phrase, as subject: "sur neuf enquêtes, huit donnent une avance".
     nxt = tokens.at(q.end)
     if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
         raise Dropped("no noun counted", q.end)
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a line set as a title (capitals or title case, no final stop), where
+    capitals name nothing: "NATO Adds Three New Members", "NATO GROWS TO EMBRACE 3 FORMER ENEMIES"."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if not line or line[-1] in '.!?:;,"”»':
+        return False
+    words = [w for w in _TITLE_WORD.findall(line) if len(w) > 3]
+    if len(words) < 2:
+        return False
+    return sum(w[0].isupper() for w in words) >= TITLE_SHARE * len(words)
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -230,6 +306,8 @@ def _range(text: str, q: Quantity, lex: Lexicon, tokens: Tokens) -> tuple[Candid
     between = word in lex.range_between
     joiner = lex.range_and if between else lex.range_to
     link = joiner.match(text, q.end)
+    if link and link.group().strip() in DASHES and re.match(r"0[0-9]", text[link.end() : link.end() + 2]):
+        raise Dropped("a code or a phone number", link.end() + 2, "range")  # "555-0123"
     second = _second_number(text, link.end(), lex) if link else None
     if link is None or second is None:
         return None, q
@@ -276,6 +354,23 @@ def _range(text: str, q: Quantity, lex: Lexicon, tokens: Tokens) -> tuple[Candid
         rule="range",
     )
     return ranged, q
+
+
+def _ratio(text: str, q: Quantity, lex: Lexicon, tokens: Tokens, rule: str) -> Candidate | None:
+    """ "six of 10 Americans", "three in five voters": the first number counts what follows the
+    second, its base, which is no figure of its own."""
+    if q.kind not in ("digits", "words") or q.has_measure or q.scale is not None or q.value is None:
+        return None
+    link = lex.ratio_after.match(text, q.end)
+    second = _second_number(text, link.end(), lex) if link else None
+    if second is None or second.value is None or second.has_measure or second.value <= q.value:
+        return None
+    if _is_year(text, second, None, lex):
+        return None  # "5 of 2010": no base of a ratio
+    counted = _counted(text, second, lex, tokens)
+    qualifier, qstart = _qualifier(text, q.start, q, lex)
+    end = max(second.end, counted.end if counted else 0)
+    return Candidate(q, qstart, end, qualifier, counted=counted, resume=second.end, rule=rule)
 
 
 def _is_change(text: str, lo: int, end: int, first: Quantity, second: Quantity, lex: Lexicon, tokens: Tokens) -> bool:

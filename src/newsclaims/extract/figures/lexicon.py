@@ -15,7 +15,7 @@ from functools import cache
 
 from newsclaims.extract.figures.symbols import iso_currencies, symbols
 from newsclaims.languages import LanguagePack, loaded_packs
-from newsclaims.languages.figures_data import FigureData
+from newsclaims.languages.figures_data import ApproxData, ContextData, FigureData
 from newsclaims.languages.times_data import Calendar
 from newsclaims.records import Qualifier
 from newsclaims.text import NEVER, alternation
@@ -51,9 +51,13 @@ class Lexicon:
     thousands_separator: str  # alone before three digits, it groups thousands ("8.000" in French)
     number_joiners: frozenset[str]  # "et", "and" inside a number in words
     articles: frozenset[str]  # number words that alone are an article or a pronoun ("un", "one")
+    counting_articles: frozenset[str]  # ...that count after a qualifier or a count marker ("at least one")
+    count_marker_before: re.Pattern[str]  # "only" before "one cancellation"
+    adverbs: dict[str, Decimal]  # "twice" -> 2
     adjectives: frozenset[str]  # number words that are also adjectives ("neuf")
     atom: re.Pattern[str]  # a number: digits, number words, "une trentaine", "des milliers"
     approx_nouns: dict[str, Decimal]  # "trentaine" -> 30
+    exact_nouns: dict[str, Decimal]  # "dozen" -> 12
     vague_nouns: dict[str, Decimal]  # "milliers" -> 1000, "dozen" (after "several") -> 12
     chain_nouns: dict[str, Decimal]  # "des dizaines de milliers": the second noun multiplies
     scale: re.Pattern[str]  # "millions", "milliards", "bn" after a number
@@ -65,6 +69,7 @@ class Lexicon:
     currency_symbols_after: dict[str, str]
     currency_before: re.Pattern[str]
     currency_symbols_before: dict[str, str]
+    currency_words_before: dict[str, str]  # "dlrs", keys as phrase_key
     iso_currencies: frozenset[str]
     unit_after: re.Pattern[str]
     units: dict[str, str]  # by name, keys as phrase_key
@@ -72,7 +77,8 @@ class Lexicon:
     relative_units: frozenset[str]  # units (as recorded) of the size of a change: "%", "points"
     time_after: re.Pattern[str]  # a duration, an age or a time of day follows the number
     number_list: re.Pattern[str]  # ", 24 et 26" after "18": the list's unit is the first number's too
-    partitive_after: re.Pattern[str]  # "sept des seize mausolées", "two of the"
+    partitive_after: re.Pattern[str]  # "sept des seize mausolées", "two of the", "two of Elian's"
+    ratio_after: re.Pattern[str]  # "of" in "six of 10 Americans", up to the second number
     date_after: re.Pattern[str]  # "9 et 10 juillet", "31 octobre"
     date_before: re.Pattern[str]  # "October 31", "jeudi 31"
     ordinal_after: re.Pattern[str]
@@ -91,6 +97,7 @@ class Lexicon:
     range_between: frozenset[str]  # the openers closed by range_and ("entre", "between")
     range_and: re.Pattern[str]  # "et", "and" (after "entre"/"between")
     range_to: re.Pattern[str]  # "à", "to", "-"
+    alternative_after: re.Pattern[str]  # ", if not" before a higher guess
     # A word of change before "de X à Y" / "from X to Y", in its group: "state" (passer: always from X to
     # Y), "rise" or "fall" (augmenter, baisser: "de X à Y" is either the levels or the size of the change).
     change_before: re.Pattern[str]
@@ -101,16 +108,22 @@ class Lexicon:
     complements: frozenset[str]  # "de", "à" + noun after the counted noun ("membres d'équipage")
     adjectives_after: bool  # with a parse, adjectives after the noun belong to it ("soldats nord-coréens")
     not_counted: frozenset[str]  # heads that make a number something else ("fois", "times")
+    frequency_nouns: frozenset[str]  # heads that count occurrences ("three times")...
+    multiplier_after: re.Pattern[str]  # ...unless a comparison follows ("three times as many")
+    definite_before: frozenset[str]  # "the two men": a set the text gave, no new count...
+    definite_counts: frozenset[str]  # ...with these numbers
     both_before: frozenset[str]  # "les deux" + verb: "both", not a count
     both_pattern: re.Pattern[str]  # "tous deux", "toutes les trois": always "both", "all three"
     others_after: re.Pattern[str]  # "trois autres", "two others": a numeral standing for people or things
     measure_before: re.Pattern[str]  # "magnitude 7,8": a measure whose unit is written before it
     measure_units: dict[str, str]  # its word -> the unit recorded
+    subunits: dict[str, str]  # "feet" -> "inches": "5 feet, 10 inches" is one measure
     singular_articles: frozenset[str]  # "le 13": before a bare number, a label
     stopwords: frozenset[str]  # words that end a counted phrase when there is no parse
     irregular_plurals: frozenset[str]
     plural_endings: tuple[str, ...]  # a word ending so, and not in singular_endings, looks plural
     singular_endings: tuple[str, ...]
+    time_openers: frozenset[str]  # "last" of "300,000 last year": a time expression, not a counted phrase
 
 
 def lexicon_for(pack: LanguagePack) -> Lexicon:
@@ -147,9 +160,13 @@ def compile_lexicon(lang: str, data: FigureData, calendars: tuple[Calendar, ...]
         thousands_separator=data.numbers.thousands_separator,
         number_joiners=word_set(data.numbers.joiners),
         articles=word_set(data.numbers.articles),
+        counting_articles=word_set(data.numbers.counting_articles),
+        count_marker_before=_before(data.numbers.count_markers, GAP1) if data.numbers.count_markers else _NEVER,
+        adverbs=_values(data.numbers.adverbs),
         adjectives=word_set(data.numbers.adjectives),
         atom=_atom_pattern(data),
         approx_nouns=_values(data.approx.nouns),
+        exact_nouns=_values(data.exact.nouns),
         vague_nouns=_values({**data.vague.nouns, **data.vague.singular}),
         chain_nouns=_values(data.chains.nouns),
         scale=_compile(rf"{GAP}(?P<scale>{alt(scales)})(?!\w)"),
@@ -163,8 +180,12 @@ def compile_lexicon(lang: str, data: FigureData, calendars: tuple[Calendar, ...]
         ),
         currencies={phrase_key(k): v for k, v in data.measures.currencies.items()},
         currency_symbols_after=dict(sym.currencies_after),
-        currency_before=re.compile(rf"(?:(?P<sym>{alt(sym.currencies_before)})|(?<![\w])(?P<iso>[A-Z]{{3}})){GAP}$"),
+        currency_before=re.compile(
+            rf"(?:(?P<sym>{alt(sym.currencies_before)})|(?<![\w])(?P<iso>[A-Z]{{3}})"
+            rf"|(?<![\w])(?P<word>(?i:{alt(data.measures.currencies_before)}))){GAP}$"
+        ),
         currency_symbols_before=dict(sym.currencies_before),
+        currency_words_before={phrase_key(k): v for k, v in data.measures.currencies_before.items()},
         iso_currencies=iso_currencies(),
         unit_after=re.compile(
             rf"{GAP}(?:(?P<sym>{alt(unit_symbols)})(?![\w])|-?(?P<word>(?i:{alt(data.measures.units)}))(?![\w-]))"
@@ -177,7 +198,8 @@ def compile_lexicon(lang: str, data: FigureData, calendars: tuple[Calendar, ...]
             rf"(?![\w])(?!{APOS})"
         ),
         number_list=_compile(rf"(?:{GAP}(?:[,\-–]|{alt(ctx.list_joiners)}){GAP}[0-9]+(?:[.,][0-9]+)?)+"),
-        partitive_after=_compile(rf"{GAP1}(?:{alt(ctx.partitive_after)}){GAP1}"),
+        partitive_after=_partitive_pattern(ctx),
+        ratio_after=_compile(rf"{GAP1}(?:{alt(ctx.ratio_links)}){GAP1}(?=[0-9]|(?:{alt(data.numbers.words)})(?!\w))"),
         date_after=_compile(
             rf"(?:{GAP}(?:[,\-–&]|{alt(dates.joiners)}){GAP}[0-9]{{1,2}}(?:{day_suffix})?)*"
             rf"{GAP}(?:{day_suffix})?{GAP}(?:(?:{alt(dates.links)}){GAP1})?(?:{months})(?![\w])"
@@ -208,6 +230,7 @@ def compile_lexicon(lang: str, data: FigureData, calendars: tuple[Calendar, ...]
         range_between=word_set(ranges.between),
         range_and=_compile(rf"{GAP1}(?:{alt(ranges.and_words)}){GAP1}"),
         range_to=_compile(rf"(?:{GAP1}(?:{alt(ranges.to_words)}){GAP1}|{GAP}[{DASHES}]{GAP})"),
+        alternative_after=_compile(rf"{GAP},?{GAP}(?:{alt(ranges.alternatives)}){GAP1}"),
         change_before=_change_pattern(data),
         change_nouns=word_set(data.change.nouns),
         past_form=_compile(data.change.past_form or NEVER),
@@ -216,17 +239,26 @@ def compile_lexicon(lang: str, data: FigureData, calendars: tuple[Calendar, ...]
         complements=word_set(counted.complements),
         adjectives_after=counted.adjectives_after,
         not_counted=word_set(not_counted),
+        frequency_nouns=word_set(ctx.frequency_nouns),
+        multiplier_after=_compile(rf"{GAP1}(?:{alt(ctx.multiplier_after)})(?!\w)"),
+        definite_before=word_set(ctx.definite_before),
+        definite_counts=word_set(ctx.definite_counts),
         both_before=word_set(ctx.both_before),
         both_pattern=_before(ctx.both, GAP1),
         others_after=_compile(rf"{GAP1}(?:{alt(ctx.others_after)})(?![\w])"),
         measure_before=_compile(rf"(?<![\w])(?P<measure>{alt(data.measures.before)}){GAP1}$"),
         measure_units={phrase_key(k): v for k, v in data.measures.before.items()},
+        subunits=dict(data.measures.subunits),
         singular_articles=word_set(ctx.singular_articles),
         stopwords=word_set(counted.stopwords),
         irregular_plurals=word_set(counted.irregular_plurals),
         plural_endings=tuple(e.lower() for e in counted.plural_endings),
         singular_endings=tuple(e.lower() for e in counted.singular_endings),
+        time_openers=word_set(counted.time_openers),
     )
+
+
+_NEVER = re.compile(NEVER)
 
 
 def word_set(words: Iterable[str]) -> frozenset[str]:
@@ -249,6 +281,16 @@ def _compile(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 def _before(phrases: Iterable[str], gap: str) -> re.Pattern[str]:
     """One of the phrases, as a word, ending where the number starts (after ``gap``)."""
     return _compile(rf"(?<![\w])(?:{alt(phrases)}){gap}$")
+
+
+def _partitive_pattern(ctx: ContextData) -> re.Pattern[str]:
+    """ "sept des seize", "two of the", and "two of Elian's": a link, then up to four words of a name
+    ending in a possessive."""
+    fixed = rf"(?:{alt(ctx.partitive_after)}){GAP1}"
+    if not (ctx.partitive_links and ctx.possessive_endings):
+        return _compile(rf"{GAP1}{fixed}")
+    name = rf"(?:[^\W\d_][\w.-]*{GAP1}){{0,3}}[^\W\d_][\w.-]*?(?:{alt(ctx.possessive_endings)})(?!\w)"
+    return _compile(rf"{GAP1}(?:{fixed}|(?:{alt(ctx.partitive_links)}){GAP1}{name})")
 
 
 def _then_space(phrases: Iterable[str]) -> str:
@@ -277,7 +319,13 @@ def _atom_pattern(data: FigureData) -> re.Pattern[str]:
     words = (
         rf"(?P<words>(?<![\w-])(?:{word})(?:(?:-|{GAP1}|{GAP1}(?:{joiner}){GAP1}|-(?:{joiner})-)(?:{word}))*(?![\w-]))"
     )
-    parts = [rf"(?P<approx>{_approx_pattern(data)})", rf"(?P<vague>{_vague_pattern(data)})"]
+    parts = [
+        rf"(?P<approx>{_noun_count_pattern(data, data.approx, 'anoun', 'achain')})",
+        rf"(?P<exact>{_noun_count_pattern(data, data.exact, 'enoun', 'echain')})",
+        rf"(?P<vague>{_vague_pattern(data)})",
+    ]
+    if numbers.adverbs:
+        parts.append(rf"(?P<adverb>(?<![\w-])(?:{alt(numbers.adverbs)})(?![\w-]))")
     if numbers.one_articles:
         # "a hundred", "a million": the article counts as one before a scale word.
         parts.append(
@@ -292,10 +340,12 @@ def _chain(data: FigureData, group: str) -> str:
     return rf"(?:{GAP1}(?:{_then_space(data.chains.links)})(?P<{group}>{alt(data.chains.nouns)}))?"
 
 
-def _approx_pattern(data: FigureData) -> str:
-    approx = data.approx
-    chain = _chain(data, "achain") if approx.chained else ""
-    return rf"(?<![\w-])(?:{alt(approx.determiners)}){GAP1}(?P<anoun>{alt(approx.nouns)}){chain}(?!\w)"
+def _noun_count_pattern(data: FigureData, nouns: ApproxData, noun_group: str, chain_group: str) -> str:
+    """ "une trentaine", "a dozen": a determiner and a noun of a number, in the named groups."""
+    if not nouns.nouns:
+        return NEVER
+    chain = _chain(data, chain_group) if nouns.chained else ""
+    return rf"(?<![\w-])(?:{alt(nouns.determiners)}){GAP1}(?P<{noun_group}>{alt(nouns.nouns)}){chain}(?!\w)"
 
 
 def _vague_pattern(data: FigureData) -> str:

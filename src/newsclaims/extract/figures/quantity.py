@@ -24,7 +24,7 @@ class Quantity:
     end: int  # after the number, its scale and its unit or currency
     number_end: int  # after the number itself
     value: Decimal | None  # None when the digits are too many to be a quantity
-    kind: str  # "digits", "words", "approx" (une trentaine), "vague" (des milliers)
+    kind: str  # "digits", "words", "approx" (une trentaine), "vague" (des milliers), "adverb" (twice)
     qualifier: Qualifier  # what the words themselves say: exact, approx or vague
     raw: str  # the number as written
     scale: Decimal | None = None
@@ -97,7 +97,8 @@ def _number(text: str, m: re.Match[str], lex: Lexicon) -> Quantity:
             raise Dropped("a code", m.end())  # "007", "01 23": codes and phone numbers
         return Quantity(m.start(), m.end(), m.end(), value, "digits", "exact", raw, flags=flags)
     if group == "words":
-        if m.group("words").lower() in lex.articles and not lex.scale.match(text, m.end()):
+        article = m.group("words").lower() in lex.articles
+        if article and not lex.scale.match(text, m.end()) and not _counting_article(text, m.start(), m.group(), lex):
             raise Dropped("an article", m.end())  # the common case, decided before calling text2num
         parsed = parse_words(m.group("words"), lex.text2num, lex.number_joiners)
         if parsed is None:
@@ -107,7 +108,19 @@ def _number(text: str, m: re.Match[str], lex: Lexicon) -> Quantity:
         return Quantity(m.start(), end, end, Decimal(number), "words", "exact", text[m.start() : end])
     if group == "one":
         return Quantity(m.start(), m.end(), m.end(), Decimal(1), "words", "exact", m.group())
+    if group == "adverb":
+        value = lex.adverbs[m.group("adverb").lower()]
+        return Quantity(m.start(), m.end(), m.end(), value, "adverb", "exact", m.group())
     return _noun_quantity(m, lex)
+
+
+def _counting_article(text: str, start: int, raw: str, lex: Lexicon) -> bool:
+    """ "at least one attempt", "only one cancellation": an article that counts, after a qualifier or
+    a count marker."""
+    if raw.lower() not in lex.counting_articles:
+        return False
+    lo = max(0, start - 30)
+    return bool(lex.qualifier_before.search(text, lo, start) or lex.count_marker_before.search(text, lo, start))
 
 
 def _noun_quantity(m: re.Match[str], lex: Lexicon) -> Quantity:
@@ -115,11 +128,13 @@ def _noun_quantity(m: re.Match[str], lex: Lexicon) -> Quantity:
     qualifier: Qualifier
     if m.lastgroup == "approx" or m.group("approx"):
         base, chain, qualifier = lex.approx_nouns[m.group("anoun").lower()], _optional_group(m, "achain"), "approx"
+    elif m.lastgroup == "exact" or m.group("exact"):
+        base, chain, qualifier = lex.exact_nouns[m.group("enoun").lower()], _optional_group(m, "echain"), "exact"
     else:
         noun = m.group("vnoun") or _optional_group(m, "vsing") or ""  # the pattern matched one of the two
         base, chain, qualifier = lex.vague_nouns[noun.lower()], _optional_group(m, "vchain"), "vague"
     value = base * (lex.chain_nouns[chain.lower()] if chain else 1)
-    kind = "approx" if qualifier == "approx" else "vague"
+    kind = "vague" if qualifier == "vague" else "approx"  # a noun of a number: "une trentaine", "a dozen"
     return Quantity(m.start(), m.end(), m.end(), value, kind, qualifier, m.group())
 
 
@@ -159,7 +174,12 @@ def _with_prefix_currency(text: str, q: Quantity, lex: Lexicon) -> Quantity:
     m = lex.currency_before.search(text, max(0, q.start - 8), q.start)
     if not m:
         return q
-    code = lex.currency_symbols_before.get(m.group("sym")) if m.group("sym") else m.group("iso")
+    if m.group("sym"):
+        code = lex.currency_symbols_before.get(m.group("sym"))
+    elif m.group("word"):
+        code = lex.currency_words_before.get(phrase_key(m.group("word")))
+    else:
+        code = m.group("iso")
     if code not in lex.iso_currencies:
         return q
     return replace(q, start=m.start(), currency=code, unit=code)
@@ -176,7 +196,7 @@ def _with_scale(text: str, q: Quantity, lex: Lexicon) -> Quantity:
         money_near = q.currency is not None or (m is not None and lex.currency_after.match(text, m.end()))
         word = m.group("scale") if m and money_near else None
     if not m or not word:
-        if q.value == 1 and q.kind == "words":
+        if q.value == 1 and q.kind == "words" and not _counting_article(text, q.start, q.raw, lex):
             raise Dropped("an article", q.end)  # "un", "une", "one" alone are articles and pronouns
         return q
     scaled = q.scaled_by(lex.scales[word.lower()])

@@ -146,8 +146,13 @@ def _after_reported_words(view: View, tok: Token) -> bool:
         prev is not None
         and (prev.text == "," or prev.text in view.closing_marks)
         and nxt is not None
-        and (nxt.pos_ in ("DET", "PROPN", "ADV") or _inversion(view, nxt))
+        and (nxt.pos_ in ("DET", "PROPN", "ADV") or _inversion(view, nxt) or _capitalised_noun(nxt))
     )
+
+
+def _capitalised_noun(tok: Token) -> bool:
+    """A name the tagger took for a common noun ("Météo France")."""
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper()
 
 
 def has_auxiliary(view: View, tok: Token) -> bool:

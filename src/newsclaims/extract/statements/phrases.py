@@ -206,7 +206,14 @@ def subject_np(view: View, head: Token, limit: int) -> tuple[int, int]:
     trailing = lx.pron.relative_subject | lx.fn.complementizers
     while right > head.i + 1 and (doc[right - 1].pos_ == "PUNCT" or doc[right - 1].lower_ in trailing):
         right -= 1
+    if right < min(limit, len(doc)) and glued_s(doc, right):
+        right += 1  # "Moody's", cut by the tokenizer after the apostrophe
     return left, right
+
+
+def glued_s(doc: Doc, k: int) -> bool:
+    """The "s" of "Moody's" when the tokenizer cut the name after its apostrophe."""
+    return k > 0 and doc[k].lower_ == "s" and doc[k - 1].text.endswith(("'", "’")) and not doc[k - 1].whitespace_
 
 
 def _inner_hyphen(doc: Doc, k: int) -> bool:

@@ -77,6 +77,8 @@ def _name_goes_on(toks: list[Token], k: int, label: str, lx: StatementLexicon) -
         return False  # "l'agence RIA Novosti Valentine Sapounov": a new person starts here
     if t.pos_ in NAME_POS or (label and t.ent_iob_ == "I" and lx.ent(t) == label):
         return True
+    if t.lower_ == "s" and toks[k - 1].text.endswith(("'", "’")) and not toks[k - 1].whitespace_:
+        return True  # "Moody's", which the tokenizer cuts after the apostrophe
     if t.text in ("-", "–"):
         return nxt is not None and nxt.pos_ in NAME_POS
     return t.lower_ in lx.names.particles and label == "PER" and nxt is not None and nxt.pos_ == "PROPN"

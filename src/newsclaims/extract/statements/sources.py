@@ -60,6 +60,11 @@ class SourceReader:
         end = extend_np(self.view, j, limit)
         if end <= j:
             return None
+        if doc[j].lower_ in self.lx.det.possessive and any(
+            doc[k].lower_ in self.lx.nouns.information for k in range(j + 1, end)
+        ):
+            # "selon ses propres sources", "according to its figures": whose sources they are speaks.
+            return SourceRef(pronoun=j), end
         ref = self.builder.from_span(j, end, strict=True, slot=slot)
         if ref is None or (kinds and ref.kind not in kinds):
             return None

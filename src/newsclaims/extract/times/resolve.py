@@ -59,6 +59,9 @@ def _resolve(spec: Spec, anchor: date | None, tense: int, ref: date | None) -> R
     if spec.hour is not None:
         return _clock(spec, anchor, tense, ref)
     day = _day(spec, anchor, tense, ref)
+    if day is not None and spec.week_of:
+        year, week, _ = day.isocalendar()
+        return Resolved(f"{year}-W{week:02d}", "week", _year_flags(year, spec))
     if day is not None:
         value, gran = day.isoformat(), "day"
         if spec.part:
@@ -74,7 +77,7 @@ def _resolve(spec: Spec, anchor: date | None, tense: int, ref: date | None) -> R
 
 
 def _is_day_level(spec: Spec) -> bool:
-    return spec.day is not None or spec.weekday is not None or spec.unit == "day" or spec.easter is not None
+    return spec.day is not None or spec.weekday is not None or spec.unit == "day" or spec.moveable
 
 
 def _day(spec: Spec, anchor: date | None, tense: int, ref: date | None) -> date | None:
@@ -89,7 +92,7 @@ def _day(spec: Spec, anchor: date | None, tense: int, ref: date | None) -> date 
         if anchor is None:
             return None
         return _place_day(spec, anchor, tense)
-    if spec.easter is not None:
+    if spec.moveable:
         return _moveable_feast(spec, anchor, tense)
     if spec.day is not None and spec.month is None:
         return _day_by_weekday(spec, anchor) if anchor else None
@@ -100,15 +103,26 @@ def _day(spec: Spec, anchor: date | None, tense: int, ref: date | None) -> date 
 
 
 def _moveable_feast(spec: Spec, anchor: date | None, tense: int) -> date | None:
-    """Easter and the feasts counted from it, in the written year or the one the context points to."""
-    assert spec.easter is not None
-    offset = timedelta(days=spec.easter)
+    """Easter and the feasts counted from it, or a feast on the nth weekday of a month, in the written
+    year or the one the context points to."""
     if spec.year is not None:
-        return easter(spec.year) + offset
+        return _feast_in(spec, spec.year)
     if anchor is None:
         return None
-    same = easter(anchor.year) + offset
-    return easter(anchor.year + _year_shift(same, anchor, spec.side, tense)) + offset
+    same = _feast_in(spec, anchor.year)
+    return _feast_in(spec, anchor.year + _year_shift(same, anchor, spec.side, tense))
+
+
+def _feast_in(spec: Spec, year: int) -> date:
+    if spec.easter is not None:
+        return easter(year) + timedelta(days=spec.easter)
+    assert spec.nth_weekday is not None
+    month, weekday, nth, from_day = spec.nth_weekday
+    if nth < 0:  # the last such weekday of the month
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, from_day)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
 
 
 def _day_by_weekday(spec: Spec, anchor: date) -> date:

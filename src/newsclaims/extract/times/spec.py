@@ -39,6 +39,9 @@ class Spec:
     decade: int | None = None  # 196 for "les années 60"
     century: int | None = None  # 18 for "le XIXe siècle" (TIMEX3 writes the hundreds)
     easter: int | None = None  # days from Easter Sunday, for the moveable feasts ("lundi de Pentecôte": 50)
+    # (month, weekday, nth, from_day): the nth weekday of the month on or after that day (Thanksgiving)
+    nth_weekday: tuple[int, int, int, int] | None = None
+    week_of: bool = False  # the week that holds the day: "the week of March 6", "Easter week"
     unit: Unit | None = None  # deictic unit
     shift: int = 0  # how many units from the anchor ("hier": -1)
     from_ref: bool = False  # counted from the last date the text mentioned ("le lendemain")
@@ -59,13 +62,18 @@ class Spec:
             return False
         if self.weekday is not None and self.day is not None:
             return False  # "lundi 6": the number and the weekday fix it
-        return self.weekday is not None or self.month is not None or self.season is not None or self.easter is not None
+        return self.weekday is not None or self.month is not None or self.season is not None or self.moveable
 
     @property
     def is_plain_day(self) -> bool:
         """A day with no part of day or clock time yet ("hier", "mardi", "le 3 juin")."""
-        day_level = self.day is not None or self.weekday is not None or self.unit == "day" or self.easter is not None
-        return day_level and self.literal is None and self.part is None and self.hour is None
+        day_level = self.day is not None or self.weekday is not None or self.unit == "day" or self.moveable
+        return day_level and self.literal is None and self.part is None and self.hour is None and not self.week_of
+
+    @property
+    def moveable(self) -> bool:
+        """A feast whose day changes with the year (Easter, Thanksgiving)."""
+        return self.easter is not None or self.nth_weekday is not None
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,24 @@
 """Which way a clause points in time: past, future, or neither (present, or nothing to tell).
 
-A Doc with a parse and verb morphology is read by its verbs, when its pack says so: the verb that governs the time
-expression gives the tense, its auxiliaries the compound tenses ("ont annoncé" is past, "aura lieu"
-future) and a governing verb of the pack's ``future_heads`` ("aller", "devoir") the near future. A
-Doc without a parse is read by the nearest tense cue word around the expression ("said", "-ed",
-"will"). The words are the pack's (``[tense]`` of ``times.toml``); the grammar is here.
+A Doc with a parse is read by its verbs, when its pack says so: the verb that governs the time
+expression gives the tense. With verb morphology (``reader = "parse"``), its auxiliaries give the
+compound tenses ("ont annoncé" is past, "aura lieu" future) and a governing verb of the pack's
+``future_heads`` ("aller", "devoir") the near future; a language whose verbs mark no future is read
+by their auxiliary words and tags (``"parse_auxiliaries"``, tense_auxiliaries.py). A Doc without a
+parse is read by the nearest tense cue word around the expression (tense_cues.py). The words are the
+pack's (``[tense]`` of ``times.toml``); the grammar is here.
 """
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from newsclaims.extract.times.sentences import sentence_of
 from newsclaims.extract.times.spec import FUTURE, NEUTRAL, PAST
+from newsclaims.extract.times.tense_auxiliaries import auxiliary_tense, set_ahead
+from newsclaims.extract.times.tense_cues import cue_word_tense
 
 if TYPE_CHECKING:
     from newsclaims.extract.times.lexicon import TimeLexicon
@@ -22,25 +26,6 @@ if TYPE_CHECKING:
 _VERBAL = ("VERB", "AUX")
 _CLAUSE_DEPS = frozenset(["ccomp", "advcl", "acl:relcl", "xcomp", "conj", "parataxis"])
 _HEAD_STEPS = 6
-_CUE_LEFT, _CUE_RIGHT = 25, 5  # how many tokens a cue word may stand before or after the expression
-
-
-_SENT_STARTS = "newsclaims.sentence_starts"
-
-
-def sentence_of(doc: Doc, i: int) -> Span:
-    """The sentence holding token ``i``, through sentence starts computed once per Doc: spaCy's
-    ``Span.sent`` walks ``doc.sents`` from the start each time, which is quadratic on a long text."""
-    starts = doc.user_data.get(_SENT_STARTS)
-    if starts is None:
-        try:
-            starts = [s.start for s in doc.sents]
-        except ValueError:  # a Doc without sentence boundaries: one sentence
-            starts = [0]
-        doc.user_data[_SENT_STARTS] = starts
-    k = bisect.bisect_right(starts, i) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    return doc[starts[max(k, 0)] : end]
 
 
 def clause_tense(doc: Doc, start: int, end: int, lex: TimeLexicon, parsed: bool | None = None) -> int:
@@ -50,13 +35,17 @@ def clause_tense(doc: Doc, start: int, end: int, lex: TimeLexicon, parsed: bool 
     if span is None or len(span) == 0:
         return NEUTRAL
     if lex.tense.reader == "cue_words":
-        return _cue_word_tense(doc, span, lex)
+        return cue_word_tense(doc, span, lex)
     if parsed is None:
         parsed = doc.has_annotation("DEP")
     if parsed:
         verb = _governing_verb(span, lex)
-        return _verb_tense(verb, lex) if verb is not None else NEUTRAL
-    return _cue_word_tense(doc, span, lex)
+        if verb is None:
+            return NEUTRAL
+        if lex.tense.reader == "parse_auxiliaries":
+            return FUTURE if set_ahead(span, verb, lex) else auxiliary_tense(verb, lex)
+        return _verb_tense(verb, lex)
+    return cue_word_tense(doc, span, lex)
 
 
 # -- a parse and morphology ---------------------------------------------------------------------------
@@ -172,50 +161,3 @@ def _infinitive_tense(verb: Token, lex: TimeLexicon, depth: int) -> int:
     if head_tense == NEUTRAL and head.lemma_ in words.future_heads:
         return FUTURE  # "va annoncer", "peut gagner", "compte se rendre"
     return head_tense
-
-
-# -- cue words, without a parse -------------------------------------------------------------------------
-
-
-def _cue_word_tense(doc: Doc, span: Span, lex: TimeLexicon) -> int:
-    sent = sentence_of(doc, span.start)
-    left = range(span.start - 1, max(sent.start, span.start - _CUE_LEFT) - 1, -1)
-    right = range(span.end, min(sent.end, span.end + _CUE_RIGHT))
-    # Nearest cue first, alternating sides; a left cue wins a tie (the verb usually comes first).
-    for dist in range(max(len(left), len(right))):
-        for side in (left, right):
-            if dist < len(side):
-                i = side[dist]
-                tense = _cue_tense(doc[i].lower_, doc[i - 1].lower_ if i > 0 else "", lex)
-                if tense is None:
-                    tense = _modal_tense(doc, i, lex)
-                if tense is not None:
-                    return tense
-    return NEUTRAL
-
-
-def _modal_tense(doc: Doc, i: int, lex: TimeLexicon) -> int | None:
-    """FUTURE for a modal that looks ahead, PAST for one that reports an attempt, else None."""
-    words = lex.tense
-    tok = doc[i]
-    if tok.lower_ not in words.modals or (tok.lower_ in words.lowercase_only_modals and tok.text != tok.lower_):
-        return None
-    after = [t.lower_ for t in doc[i + 1 : i + 4]]
-    if words.perfect_after_modal.intersection(after):
-        return PAST  # "could have ended Friday"
-    if tok.lower_ in words.attempt_modals and words.attempt_words.intersection(after):
-        return PAST  # "could not be reached Friday", "would not comment Friday": a past attempt
-    return FUTURE
-
-
-def _cue_tense(word: str, previous: str, lex: TimeLexicon) -> int | None:
-    words = lex.tense
-    if word in words.future_cues:
-        return FUTURE
-    if word in words.present_cues:
-        return NEUTRAL
-    past_form = lex.past_ending is not None and lex.past_ending.match(word) is not None
-    if word in words.past_cues or (past_form and word not in words.not_past):
-        # "is published", "to be released": a passive participle; its auxiliary tells the tense
-        return None if previous in words.passive_auxiliaries else PAST
-    return None

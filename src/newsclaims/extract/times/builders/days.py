@@ -28,7 +28,7 @@ VERSION_NUMBER = Reject("a two-digit year without slashes: as likely a version n
 
 def calendar_date(m: Match, scan: Scan) -> Built:
     """``day`` ``month`` [``year``|``yy``], a weekday ``wd`` that must fit, a direction ``dir``, a
-    part of day ``part``."""
+    part of day ``part``; ``weekof`` ("the week of") names the week that holds the day."""
     lex = scan.lex
     if lex.checks.street_before is not None and lex.checks.street_before.search(scan.before(m.start("t"))):
         return ADDRESS  # "rue du 4 septembre"
@@ -41,6 +41,7 @@ def calendar_date(m: Match, scan: Scan) -> Built:
         day=day_number(lex, m.group("day")),
         side=side(lex, word(m, "dir"))[0],
         part=p,
+        week_of=bool(group(m, "weekof")),
     )
     return check_weekday(spec, lex.weekdays[wd] if wd else None)
 
@@ -123,7 +124,8 @@ def night_of(m: Match, scan: Scan) -> Built:
 
 
 def feast(m: Match, scan: Scan) -> Built:
-    """A named feast ``h`` [``year``]: a day, in the written year or the one the context points to."""
+    """A named feast ``h`` [``year``], a direction ``dir``: a day, in the written year or the one the
+    context points to; ``weekof`` ("Easter week") names the week that holds it."""
     lex, checks = scan.lex, scan.lex.checks
     if checks.feast_name_after is not None and checks.feast_name_after.match(scan.text, m.end("t")):
         return NAME_OF_A_DAY  # "Noël Mamère", "Toussaint Louverture"
@@ -131,6 +133,11 @@ def feast(m: Match, scan: Scan) -> Built:
         return NAME_OF_A_DAY  # "Père Noël", "île de Pâques"
     f = lex.feasts[word(m, "h") or ""]
     y = year(m)
+    direction = side(lex, word(m, "dir"))[0]  # "last Thanksgiving"
+    week_of = bool(group(m, "weekof"))
     if f.easter is not None:
-        return Spec(easter=f.easter, year=y)
-    return Spec(month=f.month, day=f.day, year=y)
+        return Spec(easter=f.easter, year=y, side=direction, week_of=week_of)
+    if f.nth is not None and f.month is not None and f.weekday is not None:
+        nth = (f.month, f.weekday, f.nth, f.from_day)
+        return Spec(nth_weekday=nth, year=y, side=direction, week_of=week_of)
+    return Spec(month=f.month, day=f.day, year=y, side=direction, week_of=week_of)

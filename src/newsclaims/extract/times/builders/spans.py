@@ -21,6 +21,8 @@ SOME_DAY = Reject("some day, not a day long")
 NOT_A_COUNT = Reject("not a count of units, or too large for a stretch of time")
 THE_END_OF_SOMETHING = Reject("the end of something else")
 NOT_A_UNIT = Reject("not a unit that recurs")
+A_TITLE = Reject("a quoted title")
+_QUOTES_BEFORE = frozenset("\"“«‘'")
 
 _LONG_UNITS = frozenset(["Y", "M", "W", "DE", "CE"])
 
@@ -77,6 +79,8 @@ def duration(m: Match, scan: Scan) -> Built:
         return AN_AGE  # "38 years old"
     count = word(m, "n") or ""
     unit = lex.duration_units[word(m, "u") or ""]
+    if (group(m, "u") or "")[:1].isupper() and scan.text[start - 1 : start] in _QUOTES_BEFORE:
+        return A_TITLE  # on CBS's "60 Minutes"
     before = scan.word_before(start)
     if unit in ("Y", "M"):
         if before in cues.age_before or before in cues.have_forms:
