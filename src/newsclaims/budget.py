@@ -29,6 +29,7 @@ BASE_SECONDS = 30.0  # start-up of the first chunk, a slow machine, a busy one
 CHARS_PER_SECOND = 5_000.0  # ordinary French runs at about 30,000 characters a second on one core
 MIN_MEMORY = 2 << 30  # a worker holds about 1 GB once the French model is loaded
 MAX_DEFAULT_MEMORY = 8 << 30
+REPEAT_SECONDS = 0.05  # an expired bound fires again this often until its block ends
 
 
 class TooCostly(InputError):
@@ -102,22 +103,31 @@ class _Expired(BaseException):
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise TooCostly in the block once it has run ``seconds``; no bound outside the main thread
     or where there is no SIGALRM (the block then runs unbounded). Nests: an inner bound never
-    outlives the outer one."""
+    outlives the outer one.
+
+    Once expired, the timer fires again every ``REPEAT_SECONDS`` until the block ends: Python drops
+    an exception raised where it cannot propagate (a gc callback, a ``__del__``), and the signal may
+    land there."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
     outer_left, _ = signal.getitimer(signal.ITIMER_REAL)
     if outer_left and outer_left < seconds:
         seconds = outer_left
+    done = False
 
     def expire(_signum: int, _frame: FrameType | None) -> None:
-        raise _Expired
+        if not done:
+            raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)
     started = time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001), REPEAT_SECONDS)
     try:
-        yield
+        try:
+            yield
+        finally:
+            done = True  # from here on a late signal is ignored, not raised in the clean-up
     except _Expired:
         raise TooCostly(f"extraction ran past its bound of {seconds:.3g} s") from None
     finally:
@@ -125,7 +135,8 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
         if outer_left:
             # The outer bound keeps running: what was left of it, less what this block took.
-            signal.setitimer(signal.ITIMER_REAL, max(0.001, outer_left - (time.monotonic() - started)))
+            left = max(0.001, outer_left - (time.monotonic() - started))
+            signal.setitimer(signal.ITIMER_REAL, left, REPEAT_SECONDS)
 
 
 def too_costly(exc: BaseException) -> TooCostly:

@@ -374,7 +374,9 @@ class SourceReader:
         as its own sentence right after a sentence that names a person as its subject and reports
         nothing: that person speaks."""
         view, doc = self.view, self.doc
-        first = view.first_token_from(q.open)
+        first = view.token_at(q.open)
+        if doc[first].idx != q.open:
+            return None  # the mark inside a token (text glued to it): not a quotation on its own
         unit_i = view.unit_of[first]
         unit = view.units[unit_i]
         if unit.start != first or unit_i == 0 or by_unit.get(unit_i - 1) or not self.speechlike(q):
@@ -407,10 +409,10 @@ class SourceReader:
             or doc[k].text in ("»", "”")
             or doc[k].lower_ in self.lx.fn.floating_joiners
         ):
-            first_of_unit = view.units[view.unit_of[view.first_token_from(q.open)]].start_char >= q.open
+            first_of_unit = view.units[view.unit_of[view.token_at(q.open)]].start_char >= q.open
             if not first_of_unit:
                 return None
-        unit_i = view.unit_of[view.first_token_from(q.open)]
+        unit_i = view.unit_of[view.token_at(q.open)]
         if last is None:
             return None  # no statement before it: the draft before it reporting furthest
         last_unit = view.units[last.unit]
