@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from newsclaims.cli.query_cmd import db_option
+from newsclaims.errors import UsageError
 from newsclaims.store import StoreError
+from newsclaims.terminal import printable
 from newsclaims.web.settings import DEFAULT_MAX_BODY, TOKEN_ENV
 
 
@@ -38,9 +40,19 @@ def serve(db: str, host: str, port: int, token: str | None, max_body_mb: float) 
     path = Path(db)
     if not path.exists():
         raise StoreError(f"no store at {path}; `newsclaims ingest` or `newsclaims demo` creates one (or pass --db)")
+    if path.is_dir():
+        if token is not None:
+            raise UsageError(
+                f"{printable(db)} is a Parquet dataset, served read-only: no --token"
+                " (`newsclaims load` copies it into a store)"
+            )
+        from newsclaims.store import open_store
+
+        open_store(path, read_only=True).close()  # a folder that is no dataset is refused now, not per request
     if token is not None and len(token) < 8:
         raise click.BadParameter("use a token of at least 8 characters", param_hint="--token")
     settings = ServeSettings(db=path, token=token or None, max_body=int(max_body_mb * 2**20))
     shown = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-    click.echo(f"newsclaims: serving {path} at {shown}/ (API docs at /docs; writes {'on' if token else 'off'})")
+    mode = "a read-only dataset" if path.is_dir() else "writes on" if token else "writes off"
+    click.echo(f"newsclaims: serving {path} at {shown}/ (API docs at /docs; {mode})")
     run_server(settings, host, port)

@@ -46,7 +46,7 @@ class StoreAccess:
             if time.monotonic() < self._next_try:
                 return False
             try:
-                self._con = open_store(self.db)
+                self._con = self._open()
             except StoreError as exc:
                 if "in use" not in str(exc) and "held by" not in str(exc):
                     raise
@@ -55,6 +55,18 @@ class StoreAccess:
                 return False
             self._busy = None
             return True
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        if not self.db.is_dir():
+            return open_store(self.db)
+        # A Parquet dataset: views over its files in an in-memory DuckDB, read-only. Spark writes each
+        # article's story features but no stories (they need every article in date order): they are
+        # formed here, in memory, as the query commands do.
+        from newsclaims.store.linking import link_articles
+
+        con = open_store(self.db, read_only=True)
+        link_articles(con)
+        return con
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._con is None and not self.open():
@@ -73,6 +85,8 @@ class StoreAccess:
 
     def write(self, work: Callable[[StoreWriter], T]) -> T:
         """Run ``work`` with a writer on a cursor of its own, one write at a time."""
+        if self.db.is_dir():
+            raise StoreError(f"{self.db} is a Parquet dataset, served read-only; `newsclaims load` copies it")
         with self._writing:
             cursor = self._connection().cursor()
             try:

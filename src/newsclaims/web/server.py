@@ -51,11 +51,17 @@ def make_server(settings: ServeSettings, log_level: str = "info") -> uvicorn.Ser
     return uvicorn.Server(config)
 
 
+def announce(settings: ServeSettings, url: str) -> None:
+    """Write the serve file that lets a local ingest hand its batches over; a dataset takes none."""
+    if not settings.dataset:
+        write_serve_file(settings.db, ServeInfo(os.getpid(), url, settings.handoff_token))
+
+
 def serve(settings: ServeSettings, host: str, port: int, log_level: str = "info") -> None:
     """Serve until interrupted (Ctrl-C, SIGTERM)."""
     sock = bind(host, port)
     port = sock.getsockname()[1]
-    write_serve_file(settings.db, ServeInfo(os.getpid(), local_url(host, port), settings.handoff_token))
+    announce(settings, local_url(host, port))
     try:
         make_server(settings, log_level).run(sockets=[sock])
     finally:
@@ -76,7 +82,7 @@ def background_server(settings: ServeSettings, host: str = "127.0.0.1", log_leve
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("the server did not start")
         time.sleep(0.02)
-    write_serve_file(settings.db, ServeInfo(os.getpid(), url, settings.handoff_token))
+    announce(settings, url)
     try:
         yield url
     finally:

@@ -18,3 +18,8 @@ class ServeSettings:
     max_body: int = DEFAULT_MAX_BODY
     # Lets a local `newsclaims ingest` hand its batches over; written to <db>.serve.json only.
     handoff_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+
+    @property
+    def dataset(self) -> bool:
+        """A Parquet dataset (`ingest --engine spark`): served read-only, with nothing to hand off to."""
+        return self.db.is_dir()
