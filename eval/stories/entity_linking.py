@@ -16,13 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsclaims.evaluation import load_scorer
-from newsclaims.pipeline import extract_articles, make_article
-from newsclaims.reading import ReadText
+from newsclaims.evaluation import gold_articles, gold_texts, load_scorer
+from newsclaims.pipeline import extract_articles
 from newsclaims.records import ArticleRecord, Speaker
 from newsclaims.stories.keys import EntityRef
 from newsclaims.stories.lexicon import lexicon
@@ -52,21 +50,8 @@ def right(entity: EntityRef | None, aliases: list[str], lang: str, scorer: Any) 
 
 def measure(gold_dir: Path, verbose: bool) -> dict[str, float]:
     scorer = load_scorer(gold_dir)
-    golds = []
-    for path in sorted(gold_dir.glob("*.gold.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if "statements" in gold:
-            golds.append((gold, (path.parent / gold["text_file"]).read_text(encoding="utf-8")))
-    articles = [
-        make_article(
-            ReadText(text=text),
-            lang=gold.get("lang") or "fr",
-            published=date.fromisoformat(gold["published"]) if gold.get("published") else None,
-            source=gold["id"],
-        )
-        for gold, text in golds
-    ]
-    records: list[ArticleRecord] = list(extract_articles(articles))
+    golds = [(gold, text) for gold, text in gold_texts(gold_dir) if "statements" in gold]
+    records: list[ArticleRecord] = list(extract_articles(gold_articles(golds)))
     matched = good = total = 0
     for (gold, _text), record in zip(golds, records, strict=True):
         lex = lexicon(record.article.lang)

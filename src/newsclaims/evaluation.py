@@ -18,6 +18,7 @@ from typing import Any
 
 from newsclaims.pipeline import extract_articles, make_article
 from newsclaims.reading import ReadText
+from newsclaims.records import Article
 
 SHARED_SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 
@@ -38,12 +39,23 @@ def load_scorer(gold_dir: Path) -> ModuleType:
 
 def predict(gold_dir: Path) -> list[tuple[dict[str, Any], str, dict[str, Any]]]:
     """(gold, text, prediction) for every ``*.gold.json`` of the folder."""
+    golds = gold_texts(gold_dir)
+    records = extract_articles(gold_articles(golds))
+    return [(gold, text, rec.to_dict()) for (gold, text), rec in zip(golds, records, strict=True)]
+
+
+def gold_texts(gold_dir: Path) -> list[tuple[dict[str, Any], str]]:
+    """(gold, text) for every ``*.gold.json`` of the folder."""
     golds = []
     for gp in sorted(Path(gold_dir).glob("*.gold.json")):
         gold = json.loads(gp.read_text(encoding="utf-8"))
-        text = (gp.parent / gold["text_file"]).read_text(encoding="utf-8")
-        golds.append((gold, text))
-    articles = [
+        golds.append((gold, (gp.parent / gold["text_file"]).read_text(encoding="utf-8")))
+    return golds
+
+
+def gold_articles(golds: list[tuple[dict[str, Any], str]]) -> list[Article]:
+    """The articles to extract, with the language and publication date each gold file gives."""
+    return [
         make_article(
             ReadText(text=text),
             lang=gold.get("lang") or "fr",
@@ -52,8 +64,6 @@ def predict(gold_dir: Path) -> list[tuple[dict[str, Any], str, dict[str, Any]]]:
         )
         for gold, text in golds
     ]
-    records = extract_articles(articles)
-    return [(gold, text, rec.to_dict()) for (gold, text), rec in zip(golds, records, strict=True)]
 
 
 def score(

@@ -17,7 +17,7 @@ from newsclaims.store import open_store
 from newsclaims.store.dataset import is_dataset
 from newsclaims.store.handoff import link_through_server, live_server
 from newsclaims.store.linking import link_articles
-from newsclaims.store.stories import stories_listing, story_articles, story_row, unlinked_count
+from newsclaims.store.stories import stories_listing, stories_with_articles, story_row, unlinked_count
 from newsclaims.stories.claims import Claim, speaker_matches
 from newsclaims.terminal import printable, safe_json
 
@@ -43,21 +43,7 @@ def open_linked(db: str) -> duckdb.DuckDBPyConnection:
 
 def stories_json(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each story with its articles (id, title, url, source, published, lang), as the JSON output gives it."""
-    articles = story_articles(con, [r["id"] for r in rows])
-    return [
-        {
-            "id": r["id"],
-            "label": r["label"],
-            "first_date": r["first_date"],
-            "last_date": r["last_date"],
-            "n_articles": r["n_articles"],
-            "languages": list(r["langs"] or []),
-            "articles": [
-                {k: a[k] for k in ("id", "title", "url", "source", "published", "lang")} for a in articles[r["id"]]
-            ],
-        }
-        for r in rows
-    ]
+    return stories_with_articles(con, rows, ("id", "title", "url", "source", "published", "lang"))
 
 
 @click.command()

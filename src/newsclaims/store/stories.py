@@ -99,6 +99,26 @@ def story_articles(con: duckdb.DuckDBPyConnection, story_ids: Sequence[str]) -> 
     return out
 
 
+def stories_with_articles(
+    con: duckdb.DuckDBPyConnection, stories: Sequence[Row], article_fields: Sequence[str] | None = None
+) -> list[Row]:
+    """Story rows (as ``stories_listing`` gives them) with their articles, as the CLI's JSON and the
+    API give them; ``article_fields`` keeps only those of each article."""
+    articles = story_articles(con, [s["id"] for s in stories])
+    return [
+        {
+            "id": s["id"],
+            "label": s["label"],
+            "first_date": s["first_date"],
+            "last_date": s["last_date"],
+            "n_articles": s["n_articles"],
+            "languages": list(s["langs"] or []),
+            "articles": [a if article_fields is None else {k: a[k] for k in article_fields} for a in articles[s["id"]]],
+        }
+        for s in stories
+    ]
+
+
 def story_article_ids(con: duckdb.DuckDBPyConnection, story_id: str) -> list[str]:
     return [
         r[0] for r in con.execute("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id]).fetchall()

@@ -25,7 +25,7 @@ from newsclaims.store.stories import (
     entity_row,
     statement_article,
     stories_listing,
-    story_articles,
+    stories_with_articles,
     story_labels,
     story_of_article,
 )
@@ -188,19 +188,7 @@ def article_detail(record: ArticleRecord) -> dict[str, Any]:
 
 def stories_out(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> list[Row]:
     """Story rows with their articles, as the API gives them."""
-    articles = story_articles(con, [r["id"] for r in rows])
-    return [
-        {
-            "id": r["id"],
-            "label": r["label"],
-            "first_date": r["first_date"],
-            "last_date": r["last_date"],
-            "n_articles": r["n_articles"],
-            "languages": list(r["langs"] or []),
-            "articles": articles[r["id"]],
-        }
-        for r in rows
-    ]
+    return stories_with_articles(con, rows)
 
 
 def entity_out(con: duckdb.DuckDBPyConnection, entity_id: str) -> Row:
