@@ -649,3 +649,27 @@ def test_a_long_text_gives_each_repeated_statement(fr_nlp, en_nlp, lang, n, text
     piece = (fr_nlp if lang == "fr" else en_nlp)(text)
     small, large = Doc.from_docs([piece] * n), Doc.from_docs([piece] * 4 * n)
     assert len(extract_statements(large, Context(lang=lang))) == 4 * len(extract_statements(small, Context(lang=lang)))
+
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_cue_prefilter_never_hides_a_cue(lang: str) -> None:
+    """``find_cues`` reads only the tokens ``may_cue`` lets through (speed); every token the full
+    test (``_cue_info``) takes for a cue must be among them, on the team's demo articles."""
+    import json
+
+    from newsclaims.demo import ARTICLES_PATH
+    from newsclaims.extract.statements.cues import _cue_info
+    from newsclaims.extract.statements.layout import View
+    from newsclaims.nlp import load_model
+
+    rows = [json.loads(line) for line in ARTICLES_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lx = lexicon_for(get_pack(lang))
+    checked = 0
+    for doc in load_model(lang).pipe(r["text"] for r in rows if r["lang"] == lang):
+        view = View(doc, lx)
+        for tok in doc:
+            if _cue_info(view, tok) is not None:
+                checked += 1
+                assert lx.may_cue(view.lowers[tok.i], view.lemmas[tok.i]), tok.text
+    assert checked > 10

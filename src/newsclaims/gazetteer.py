@@ -46,6 +46,8 @@ class _Index:
     scan: re.Pattern[str]  # every alias but seats, for finding entities inside a folded text
     scan_canonical: dict[str, str]  # folded alias -> canonical, for ``scan``'s matches
     endings: tuple[str, ...]  # inflections a name may take in ``scan``
+    exact: dict[str, str]  # folded name, bare or after a determiner -> canonical (``canonical_entity``)
+    actors: dict[str, str]  # folded name, demonym or seat -> canonical state (``canonical_source``)
 
 
 def _sorted(pairs: set[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -96,15 +98,31 @@ def _index() -> _Index:
     inflected = "(?:" + "|".join(re.escape(e) for e in endings) + ")?" if endings else ""
     parts = [re.escape(a) + inflected for a in sorted(scan, key=len, reverse=True)]
     pattern = "|".join(parts) or "(?!)"
-    return _Index(
+    institutions, state_names, state_actors, listed = (
         _sorted(inst),
         _sorted(names),
         _sorted(names | seats),
         _sorted(people),
+    )
+    # Lookups by the whole name, built once: the first alias in the order the scans kept wins.
+    exact: dict[str, str] = {}
+    for alias, canon in institutions + state_names + listed:
+        for key in (alias, *(d + alias for d in _DETERMINERS)):
+            exact.setdefault(key, canon)
+    actors: dict[str, str] = {}
+    for alias, canon in state_actors:
+        actors.setdefault(alias, canon)
+    return _Index(
+        institutions,
+        state_names,
+        state_actors,
+        listed,
         kinds,
         re.compile(rf"(?<!\w)({pattern})(?![\w'])"),
         scan,
         tuple(endings),
+        exact,
+        actors,
     )
 
 
@@ -119,12 +137,7 @@ def _find(folded: str, index: tuple[tuple[str, str], ...]) -> str | None:
 
 def canonical_entity(name: str) -> str | None:
     """The canonical name of an institution or state named exactly by ``name`` (a place stays a place)."""
-    folded = fold_words(name)
-    idx = _index()
-    for alias, canon in idx.institutions + idx.state_names + idx.people:
-        if folded == alias or any(folded == d + alias for d in _DETERMINERS):
-            return canon
-    return None
+    return _index().exact.get(fold_words(name))
 
 
 def canonical_source(name: str) -> str | None:
@@ -138,7 +151,7 @@ def canonical_source(name: str) -> str | None:
     institution = _find(folded, _index().institutions)
     if institution:
         return institution
-    return canonical_entity(name) or next((c for a, c in _index().state_actors if folded == a), None)
+    return canonical_entity(name) or _index().actors.get(folded)
 
 
 def institution_in(text: str) -> str | None:

@@ -39,6 +39,19 @@ def is_pathological(piece: str) -> bool:
     return len(piece) > MAX_PIECE or _PUNCT_RUN.search(piece) is not None
 
 
+TEXT_KEY = "newsclaims.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text again at each access (a few
+    milliseconds for an article), and every extractor reads it."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):  # spaCy's pipes never change a Doc's text once it is made
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
 class BoundedTokenizer:
     """A drop-in for ``nlp.tokenizer`` (``nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)``).
 
@@ -51,6 +64,11 @@ class BoundedTokenizer:
         self.vocab = tokenizer.vocab
 
     def __call__(self, text: str) -> Doc:
+        doc = self._tokenize(text)
+        doc.user_data[TEXT_KEY] = text  # doc_text: the extractors read it without a join
+        return doc
+
+    def _tokenize(self, text: str) -> Doc:
         if _LONG_PIECE.search(text) is None and _PUNCT_RUN.search(text) is None:
             return self.tokenizer(text)  # every article the team has seen: spaCy's tokens, untouched
         words: list[str] = []

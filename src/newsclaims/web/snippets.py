@@ -4,14 +4,15 @@ accents folded (the folding keeps one character for one, so positions map back t
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from newsclaims.text import fold
 
 _WORD = re.compile(r"\w+")
 
 
 def _fold_char(c: str) -> str:
-    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
+    base = fold(c)
     return base[:1] if len(base) >= 1 else c  # keep one character per character: offsets stay valid
 
 

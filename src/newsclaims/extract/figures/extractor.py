@@ -21,6 +21,7 @@ from newsclaims.extract.figures.numbers import PLAUSIBLE, as_number
 from newsclaims.extract.figures.quantity import Dropped, Quantity, read_quantity
 from newsclaims.records import Dropped as DroppedRecord
 from newsclaims.records import Figure, Qualifier
+from newsclaims.tokenizer import doc_text
 
 VERSION = "1"
 WINDOW = 60  # characters of left context a qualifier, a reference word or a range opener may take
@@ -71,7 +72,7 @@ def extract_figures(doc: Doc, ctx: Context, dropped: list[DroppedRecord] | None 
     The rules are the pack's (``ctx.pack``: UnsupportedLanguage when none reads the language). When
     ``dropped`` is a list, every number set aside is appended to it with the reason.
     """
-    text = doc.text
+    text = doc_text(doc)
     lex = lexicon_for(ctx.pack)
     tokens = Tokens(doc)
     figures: list[Figure] = []

@@ -14,11 +14,12 @@ from newsclaims.extract.statements.lexicon import lexicon_for
 from newsclaims.extract.statements.reader import read_statements
 from newsclaims.extract.statements.surface import read_surface
 from newsclaims.records import Dropped, Statement
+from newsclaims.tokenizer import doc_text
 
 
 def extract_statements(doc: Doc, ctx: Context, dropped: list[Dropped] | None = None) -> list[Statement]:
     """Statements of ``doc``, offsets into ``doc.text``; ``dropped`` collects the candidates set aside."""
-    if not doc.text.strip():
+    if not doc_text(doc).strip():
         return []
     pack = ctx.pack
     if not doc.has_annotation("DEP"):

@@ -33,9 +33,12 @@ class Cue:
 
 
 def find_cues(view: View) -> list[Cue]:
-    doc = view.doc
+    doc, lx = view.doc, view.lx
     out = []
-    for tok in doc:
+    for i, (low, lemma) in enumerate(zip(view.lowers, view.lemmas, strict=True)):
+        if not lx.may_cue(low, lemma):
+            continue  # the words of no cue: most tokens, told apart without building a Token
+        tok = doc[i]
         info = _cue_info(view, tok)
         if info is None:
             continue

@@ -8,13 +8,15 @@ Everything here is computed once per Doc in one pass over its tokens.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LEMMA, LENGTH
 from spacy.tokens import Doc
 
 from newsclaims.extract.quotes import Quote, find_quotes
 from newsclaims.extract.statements.lexicon import StatementLexicon
+from newsclaims.tokenizer import doc_text
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 DASHES = frozenset({"-", "–", "—", "―"})
@@ -37,7 +39,7 @@ class View:
     def __init__(self, doc: Doc, lx: StatementLexicon) -> None:
         self.doc = doc
         self.lx = lx
-        self.text = doc.text
+        self.text = doc_text(doc)
         # Closing marks of every style the pack knows: "» a-t-il dit" follows a quotation.
         self.closing_marks = frozenset(lx.data.quote_pairs.values())
         self.opening_marks = frozenset(lx.data.quote_pairs)
@@ -49,10 +51,17 @@ class View:
         self._starts = [a for a, _n in bounds]
         self._ends = [a + n for a, n in bounds]
         self._texts = [self.text[a : a + n] for a, n in bounds]
+        self.lowers = [t.lower() for t in self._texts]  # each token's ``lower_``, without a Token
         self.quote_of = self._token_quotes()
         self.units, self.unit_of = self._split_units()
 
     # -- characters and tokens ------------------------------------------------------------------
+
+    @functools.cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's ``lemma_``, read from the Doc's array at once."""
+        strings = self.doc.vocab.strings
+        return [strings[h] for h in self.doc.to_array(LEMMA).tolist()] if len(self.doc) else []
 
     def token_at(self, char: int) -> int:
         """Index of the token holding (or last starting before) this character."""

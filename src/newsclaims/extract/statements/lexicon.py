@@ -46,6 +46,18 @@ class CueVerb:
 Phrase = tuple[str, ...]
 
 
+class Phrases(tuple[Phrase, ...]):
+    """Phrases of a few words, longest first, with the set of their first words: ``phrase_at`` runs
+    at every token, and most tokens start no phrase."""
+
+    first: frozenset[str]
+
+    def __new__(cls, phrases: Iterable[Phrase]) -> Phrases:
+        self = super().__new__(cls, sorted(phrases, key=len, reverse=True))
+        self.first = frozenset(p[0] for p in self if p)
+        return self
+
+
 @dataclass(frozen=True, eq=False)
 class StatementLexicon:
     code: str
@@ -54,10 +66,10 @@ class StatementLexicon:
     by_lemma: dict[str, CueVerb]
     light: dict[str, tuple[frozenset[str], CueVerb]]  # second word -> (forms of the light verb, cue)
     phrasal: dict[str, dict[str, CueVerb]]  # verb lemma -> particle -> cue ("call for", "point out")
-    circumstance_openers: tuple[Phrase, ...]
-    according: tuple[Phrase, ...]
-    opinion_relative: tuple[Phrase, ...]
-    contrast_openers: tuple[Phrase, ...]
+    circumstance_openers: Phrases
+    according: Phrases
+    opinion_relative: Phrases
+    contrast_openers: Phrases
     read_in: re.Pattern[str] | None
     honorific_prefix: re.Pattern[str]
     entity_classes: dict[str, str]  # the model's entity label -> PER, ORG, LOC or MISC
@@ -110,6 +122,11 @@ class StatementLexicon:
             return self.by_form.get(low)
         return self.by_lemma.get(lemma.lower()) or self.by_form.get(low)
 
+    def may_cue(self, lower: str, lemma: str) -> bool:
+        """Whether a token of this lower-case form and lemma may be a cue (``_cue_info`` decides):
+        the second word of a light-verb cue, a phrasal verb, or a cue verb."""
+        return lower in self.light or lemma.lower() in self.phrasal or self.cue_for(lower, lemma) is not None
+
     def light_cue(self, doc: Doc, tok: Token) -> CueVerb | None:
         """ "fait savoir": the second word of a light-verb cue, after a form of the light verb."""
         entry = self.light.get(tok.lower_)
@@ -130,9 +147,11 @@ class StatementLexicon:
         return (cue, tok.i + 1) if cue is not None else None
 
 
-def phrase_at(doc: Doc, i: int, phrases: Iterable[Phrase], limit: int | None = None) -> int:
+def phrase_at(doc: Doc, i: int, phrases: Phrases, limit: int | None = None) -> int:
     """Length in tokens of the first phrase that starts at token i (lower case), else 0."""
     end = len(doc) if limit is None else limit
+    if i >= end or doc[i].lower_ not in phrases.first:
+        return 0
     for phrase in phrases:
         n = len(phrase)
         if i + n <= end and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
@@ -187,9 +206,9 @@ def _cue(row: CueRow) -> CueVerb:
     return CueVerb(row.lemma, row.frames, "weak" in row.flags, "optional" in row.flags)
 
 
-def _phrases(items: Iterable[str]) -> tuple[Phrase, ...]:
+def _phrases(items: Iterable[str]) -> Phrases:
     # Longest first, so that "lors de" is tried before "lors".
-    return tuple(sorted((tuple(p.split()) for p in items), key=len, reverse=True))
+    return Phrases(tuple(p.split()) for p in items)
 
 
 def _bare(lemma: str, conj: Conjugation) -> str:

@@ -34,17 +34,19 @@ class SourceReader:
     def prepositional(self) -> list[Draft]:
         doc, lx = self.doc, self.lx
         out: list[Draft] = []
-        for tok in doc:
-            i = tok.i
-            according = phrase_at(doc, i, lx.according)
+        starts = lx.according.first | lx.opinion_relative.first | lx.sources.opinion
+        for i, low in enumerate(self.view.lowers):
+            if low not in starts:
+                continue  # most tokens start no phrase: their first word says so
+            according = phrase_at(doc, i, lx.according) if low in lx.according.first else 0
             if according:
                 if self.view.inside_quote(i) is None:
                     out.extend(self._selon(i, i + according))
                 continue
-            relative = phrase_at(doc, i, lx.opinion_relative)
+            relative = phrase_at(doc, i, lx.opinion_relative) if low in lx.opinion_relative.first else 0
             if relative:
                 out.extend(self._pour_qui(i, relative))
-            elif tok.lower_ in lx.sources.opinion and self._clause_initial(i):
+            elif low in lx.sources.opinion and self._clause_initial(i):
                 out.extend(self._pour(i))
         return out
 

@@ -29,6 +29,7 @@ from newsclaims.extract.times.scan import Scan, longest_first, run_rules
 from newsclaims.extract.times.spec import FUTURE, NEUTRAL, PAST, Candidate, Spec
 from newsclaims.extract.times.tense import clause_tense
 from newsclaims.records import Dropped, TimeExpr
+from newsclaims.tokenizer import doc_text
 
 __all__ = ["extract_times", "lexicon_for", "rules_for"]
 
@@ -45,7 +46,7 @@ def extract_times(doc: Doc, ctx: Context, dropped: list[Dropped] | None = None) 
     found by the rules of the language's pack (``UnsupportedLanguage`` when no pack reads it).
     Matches a rule's builder set aside are added to ``dropped`` with the reason, when it is a list."""
     lex = lexicon_for(ctx.pack)
-    text = doc.text
+    text = doc_text(doc)
     parsed = doc.has_annotation("DEP")  # checked once: the check walks every token
     candidates = longest_first(run_rules(lex.rules, Scan(text, lex, doc, parsed), dropped))
     candidates = _join_clock_and_day(candidates, text, lex)
