@@ -280,3 +280,16 @@ def test_pages_neither_repeat_nor_skip_rows_when_articles_arrive_meanwhile(tmp_p
     seen = [s["speaker_name"] for s in first["items"] + rest]
     assert len(seen) == len(set(seen)) == 13
     assert "Arrivée Tard" in seen and "Arrivée Tôt" not in seen
+
+
+def test_a_long_story_page_lists_its_marked_reports_first(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsclaims.web import pages
+
+    whole = client.get("/api/story", params={"q": "soldats"}).json()
+    assert len(whole["points"]) > 6
+    monkeypatch.setattr(pages, "REPORTS_SHOWN", 5)
+    html = client.get("/story", params={"q": "soldats"}).text
+    assert f"5 of {len(whole['points'])} reports" in html
+    table = html[html.index('<table class="story">') : html.index("</table>")]
+    assert table.count("<tr") == 1 + 5  # the header and five reports
+    assert table.count('class="first"') == 5  # first reports before the others

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials
 from starlette.background import BackgroundTask
 
@@ -283,11 +283,19 @@ def story(
     access: Access,
     q: Annotated[str, Query(min_length=1, max_length=MAX_WORDS, description="what is counted, fr or en")],
     lang: Lang = None,
-) -> dict[str, Any]:
+) -> Response:
     """A figure across articles and languages (as `newsclaims story`): each report by date and
     source, the first report of each value, and where sources disagree."""
     with access.reader() as con:
-        return request.app.state.stories.get_story(con, q, lang, access.generation).to_dict()
+
+        def as_json() -> bytes:
+            found = request.app.state.stories.get_story(con, q, lang, access.generation)
+            return StoryOut.model_validate(found.to_dict()).model_dump_json(by_alias=True).encode()
+
+        # Validated and serialised once per store generation: a story of a thousand reports takes
+        # longer to serialise than to read.
+        body = request.app.state.story_json.get((q, lang), access.generation, as_json)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/stories", response_model=StoryPage, tags=["stories"])

@@ -30,7 +30,7 @@ from newsclaims.web.format import figure_value, http_url, iso, number, qualifier
 from newsclaims.web.highlight import visible
 from newsclaims.web.security import BodyLimit, DropEmptyParams, SecurityHeaders
 from newsclaims.web.settings import HANDOFF_MAX_BODY, ServeSettings
-from newsclaims.web.views import ClaimsCache, StoryCache
+from newsclaims.web.views import Cache, ClaimsCache, StoryCache
 from newsclaims.web.writes import Extractor
 
 PACKAGE = files("newsclaims.web")
@@ -84,6 +84,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.state.templates = templates()
     app.state.stories = StoryCache()
     app.state.claims = ClaimsCache()
+    app.state.story_json = Cache[tuple[str, str | None], bytes]()  # /api/story bodies, serialised once
     app.state.extractor = Extractor()
     install_error_handlers(app)
     app.include_router(api.router)

@@ -26,6 +26,7 @@ from newsclaims.web.models import ERRORS
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse, responses=ERRORS)
 PAGE_ROWS = 25
 CLAIMS_SHOWN = 12  # the most reported claims a story page lists (/api/claims?story_id= has them all)
+REPORTS_SHOWN = 200  # rows of a story page's table of reports (/api/story has them all; the chart shows all)
 DEMO_STORY = "soldats nord-coréens"
 
 
@@ -53,10 +54,25 @@ def article_page(
     return render(request, "article.html", record=record, text=highlight(record))
 
 
+def shown_reports(story: Story, limit: int | None = None) -> list[Any]:
+    """The reports a story page's table lists, in the order they were said: all of them when they fit,
+    else at most ``limit``: first reports of a value, revised ones and those in a disagreement before
+    the others, the earliest first (a page of thousands of rows is slow to send and to read)."""
+    limit = REPORTS_SHOWN if limit is None else limit
+    if len(story.points) <= limit:
+        return list(story.points)
+    marked = {p.figure_id for p in story.firsts} | set(story.revisions)
+    marked |= {p.figure_id for pair in story.disagreements for p in pair}
+    ranked = [p for p in story.points if p.figure_id in marked] + [p for p in story.points if p.figure_id not in marked]
+    keep = {p.figure_id for p in ranked[:limit]}
+    return [p for p in story.points if p.figure_id in keep]
+
+
 def _story_context(request: Request, result: Story | None, title: str) -> dict[str, Any]:
     """What story.html shows of a story: the chart, its first reports, its revisions."""
     return {
         "story": result,
+        "reports": shown_reports(result) if result else [],
         "chart": timeline_svg(result, title) if result else None,
         "revisions": result.revisions if result else {},
         "first_ids": {p.figure_id for p in result.firsts} if result else set(),
