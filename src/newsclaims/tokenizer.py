@@ -32,7 +32,11 @@ QUOTE_MARKS = (
     "\u00ab\u00bb\u2018\u2019\u201b\u201c\u201d\u201f\u2039\u203a\u2e02\u2e03\u2e04\u2e05\u2e09\u2e0a"
     "\u2e0c\u2e0d\u2e1c\u2e1d\u2e20\u2e21\u201a\u201e\""
 )
-_CHEAP = re.compile(rf"\w{{1,{MAX_PIECE}}}|[{QUOTE_MARKS}]|[^\w\s{QUOTE_MARKS}]{{1,{MAX_PIECE}}}")
+# A run of marks stays one piece (a token for each of a million « costs the parser gigabytes); a
+# mark among other punctuation is a token of its own.
+_CHEAP = re.compile(
+    rf"\w{{1,{MAX_PIECE}}}|[{QUOTE_MARKS}]{{2,{MAX_PIECE}}}|[{QUOTE_MARKS}]|[^\w\s{QUOTE_MARKS}]{{1,{MAX_PIECE}}}"
+)
 
 
 def is_pathological(piece: str) -> bool:
