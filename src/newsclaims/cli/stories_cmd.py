@@ -14,9 +14,8 @@ from newsclaims.cli.query_cmd import db_option
 from newsclaims.errors import UsageError
 from newsclaims.render import PipeConsole
 from newsclaims.store import open_store
-from newsclaims.store.dataset import is_dataset
+from newsclaims.store.dataset import is_dataset, open_linked_dataset
 from newsclaims.store.handoff import link_through_server, live_server
-from newsclaims.store.linking import link_articles
 from newsclaims.store.stories import stories_listing, stories_with_articles, story_row, unlinked_count
 from newsclaims.stories.claims import Claim, speaker_matches
 from newsclaims.terminal import printable, safe_json
@@ -28,16 +27,15 @@ REPORTS_SHOWN = 4  # reports a claims table shows under each claim
 def open_linked(db: str) -> duckdb.DuckDBPyConnection:
     """The store for reading; a Parquet dataset (``ingest --engine spark``) is linked in memory, as
     Spark writes each article's features but no stories; a store with articles stored unlinked says so."""
-    con = open_store(db, read_only=True)
     if is_dataset(db):
-        link_articles(con)
-    else:
-        missing = unlinked_count(con)
-        if missing:
-            click.echo(
-                f"newsclaims: {missing} articles have no story yet; `newsclaims link --db {printable(db)}` links them",
-                err=True,
-            )
+        return open_linked_dataset(db)
+    con = open_store(db, read_only=True)
+    missing = unlinked_count(con)
+    if missing:
+        click.echo(
+            f"newsclaims: {missing} articles have no story yet; `newsclaims link --db {printable(db)}` links them",
+            err=True,
+        )
     return con
 
 

@@ -21,6 +21,17 @@ def is_dataset(path: str | Path) -> bool:
     return Path(path).is_dir()
 
 
+def open_linked_dataset(directory: str | Path) -> duckdb.DuckDBPyConnection:
+    """A dataset for reading with its stories: Spark writes each article's story features but no
+    stories (they need every article in date order), so they are formed here, in memory."""
+    from newsclaims.store.connection import open_store  # connection opens datasets through this module
+    from newsclaims.store.linking import link_articles
+
+    con = open_store(directory, read_only=True)
+    link_articles(con)
+    return con
+
+
 def table_files(directory: str | Path) -> dict[str, str]:
     """The Parquet files of each table the dataset holds, as a DuckDB file pattern."""
     root = Path(directory)

@@ -19,6 +19,7 @@ from typing import TypeVar
 import duckdb
 
 from newsclaims.store import StoreError, StoreWriter, open_store
+from newsclaims.store.dataset import is_dataset, open_linked_dataset
 
 T = TypeVar("T")
 RETRY_SECONDS = 0.5
@@ -57,16 +58,8 @@ class StoreAccess:
             return True
 
     def _open(self) -> duckdb.DuckDBPyConnection:
-        if not self.db.is_dir():
-            return open_store(self.db)
-        # A Parquet dataset: views over its files in an in-memory DuckDB, read-only. Spark writes each
-        # article's story features but no stories (they need every article in date order): they are
-        # formed here, in memory, as the query commands do.
-        from newsclaims.store.linking import link_articles
-
-        con = open_store(self.db, read_only=True)
-        link_articles(con)
-        return con
+        # A Parquet dataset is read-only, its stories formed in memory as the query commands do.
+        return open_linked_dataset(self.db) if is_dataset(self.db) else open_store(self.db)
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._con is None and not self.open():
