@@ -398,10 +398,12 @@ def _worker_start(parent: int, entities: str | None = None, limits: Limits | Non
     (``newsclaims.budget``: the time bound of each article, the memory ceiling of the process).
     The spaCy model loads on the first task."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Before the memory ceiling: a thread's stack is address space too, and the ceiling counts the
+    # whole process's (an allocator that reserved its arenas leaves too little to start a thread).
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     use_entities(entities)
     if limits is not None:
         budget.configure(limits)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
 def _exit_with_parent(parent: int) -> None:

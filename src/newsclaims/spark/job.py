@@ -112,23 +112,32 @@ def run_spark(
     # Extraction runs once; each table is then read from the cached result (spilled to disk if large).
     wide = wide.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        met = wide.select(F.sum(F.size("articles"))).first()
+        # One job extracts everything and counts each table's rows; a second counts distinct
+        # articles: without a text met twice (the usual case), the tables are written as they come,
+        # with no shuffle to deduplicate them, and these are the counts of what was written.
+        sizes = wide.select(*[F.sum(F.size(t)).alias(t) for t in DATA_TABLES]).first()
+        met = {t: int((sizes[t] if sizes else 0) or 0) for t in DATA_TABLES}
+        distinct = wide.select(F.explode("articles.id").alias("id")).distinct().count()
+        duplicates = distinct < met["articles"]
         if files is not None:
             missing += _empty_files(session, files.inputFiles(), wide, roots)
         for table in DATA_TABLES:
             rows = wide.select(F.explode(table).alias("r")).select("r.*")
             if table == "rejected" and missing:
                 rows = rows.unionByName(session.createDataFrame(record_tables([], missing)["rejected"]))
-            _deduplicated(table, rows).write.parquet(_join(out, table))
+            (_deduplicated(table, rows) if duplicates else rows).write.parquet(_join(out, table))
         _schema_version(session).write.parquet(_join(out, "schema_version"))
     finally:
         wide.unpersist()
-    counts = {t: session.read.parquet(_join(out, t)).count() for t in DATA_TABLES}
+    if duplicates:
+        counts = {t: session.read.parquet(_join(out, t)).count() for t in DATA_TABLES}
+    else:
+        counts = {**met, "rejected": met["rejected"] + len(missing)}
     sample = session.read.parquet(_join(out, "rejected")).limit(MAX_REJECTIONS_KEPT).collect()
     return SparkRun(
         out=out,
         counts=counts,
-        skipped=int((met[0] if met else 0) or 0) - counts["articles"],
+        skipped=met["articles"] - counts["articles"],
         rejections=[Rejected(r["source"], r["reason"], r["detail"]) for r in sample],
         seconds=time.monotonic() - started,
         startup_seconds=startup,
@@ -154,7 +163,9 @@ def _empty_files(
     session: SparkSession, listed: Sequence[str], wide: DataFrame, roots: Sequence[tuple[str, str]]
 ) -> list[Rejected]:
     """A rejection for each empty file: Spark leaves them out of its tasks, a local run rejects them."""
-    seen = {r[0] for r in wide.select(FILE_COLUMN).distinct().collect()}
+    from pyspark.sql import functions as F
+
+    seen = {r[0] for r in wide.select(F.explode(FILE_COLUMN)).distinct().collect()}
     jvm, conf = _hadoop(session)
     out = []
     for url in listed:

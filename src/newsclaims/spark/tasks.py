@@ -8,7 +8,6 @@ reused by every task that worker runs, as Spark reuses its Python workers.
 from __future__ import annotations
 
 import io
-import itertools
 import posixpath
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -25,21 +24,23 @@ from newsclaims.store.arrow import Tables, table_schemas
 BATCH_ITEMS = 8  # articles parsed together by one nlp.pipe call, as the local runner does
 
 
-FILE_COLUMN = "_file"  # the file a batch came from: Spark never hands empty files to a task, the driver finds them
+# The files a batch read: Spark never hands empty files to a task, so the driver finds them as
+# the files no batch read.
+FILE_COLUMN = "_files"
 
 
 def wide_schema() -> pa.Schema:
     """One row per batch of articles: for each store table, the list of rows the batch adds to it."""
     tables = [pa.field(t, pa.list_(pa.struct(list(s)))) for t, s in table_schemas().items()]
-    return pa.schema([*tables, pa.field(FILE_COLUMN, pa.string())])
+    return pa.schema([*tables, pa.field(FILE_COLUMN, pa.list_(pa.string()))])
 
 
-def to_wide(tables: Tables, file: str) -> pa.RecordBatch:
+def to_wide(tables: Tables, files: Sequence[str]) -> pa.RecordBatch:
     schema = wide_schema()
     columns: list[pa.Array] = []
     for field in schema:
         if field.name == FILE_COLUMN:
-            columns.append(pa.array([file], pa.string()))
+            columns.append(pa.array([list(files)], pa.list_(pa.string())))
             continue
         rows = tables[field.name].combine_chunks().to_struct_array()
         if isinstance(rows, pa.ChunkedArray):
@@ -79,25 +80,35 @@ def extract_files(
     if entities_origin:  # the user's entities file, read on the driver
         use_entity_rows(entities, entities_origin)
     isolated = IsolatedExtractor(lang, extract) if _attempt() > 0 else None
+
+    def extracted(chunk: list[SourceItem | Rejected], files: list[str]) -> pa.RecordBatch:
+        batch = isolated.extract_items(chunk) if isolated else extract_items(chunk, lang, extract)
+        return to_wide(batch.tables, files)
+
+    # Articles of several files share one extraction (one nlp.pipe call), as the local runner's
+    # batches do: an article file holds one article, and one at a time is a third slower.
+    chunk: list[SourceItem | Rejected] = []
+    files: list[str] = []
     try:
         for rb in batches:
             paths, lengths, contents = (rb.column(n) for n in ("path", "length", "content"))
             for i in range(rb.num_rows):
                 path = str(paths[i].as_py())
-                source = source_name(path, roots)
+                files.append(path)
                 content = contents[i].as_py() or b""
-                items = read_stream(io.BytesIO(content), source, name=posixpath.basename(path), size=lengths[i].as_py())
-                for chunk in _chunks(items, batch_items):
-                    batch = isolated.extract_items(chunk) if isolated else extract_items(chunk, lang, extract)
-                    yield to_wide(batch.tables, path)
+                source = source_name(path, roots)
+                for item in read_stream(
+                    io.BytesIO(content), source, name=posixpath.basename(path), size=lengths[i].as_py()
+                ):
+                    chunk.append(item)
+                    if len(chunk) >= batch_items:
+                        yield extracted(chunk, files)
+                        chunk, files = [], []
+        if chunk or files:
+            yield extracted(chunk, files)
     finally:
         if isolated:
             isolated.close()
-
-
-def _chunks(items: Iterator[SourceItem | Rejected], size: int) -> Iterator[list[SourceItem | Rejected]]:
-    while chunk := list(itertools.islice(items, size)):
-        yield chunk
 
 
 def _attempt() -> int:

@@ -1,31 +1,44 @@
 """Linking where the store is written: canonical entities and stories for newly stored articles.
 
 The writer calls ``link_articles`` in the transaction that stores a batch, so an article is never
-seen without its story. Only what the new articles touch is read: the document frequency of their
-features, and the stories that share a feature with them within the time window (their articles
-near those dates); the grouping itself is the pure ``stories.grouping``. Articles stored without
-linking (``ingest --no-link``, a store from an older version, a loaded dataset) are linked by
-``link_articles(con)`` with no ids: every article without a story, oldest first.
+seen without its story. Only what the new articles touch is read, so a batch costs the same in a
+store of a thousand articles or a million: the document frequency of the features involved (kept
+in ``feature_counts`` as articles are linked), and the stories that share with them a feature rare
+enough to find candidates, within the time window (their articles near those dates); the grouping
+itself is the pure ``stories.grouping``, which gives the same stories as if it had read the whole
+store. Articles stored without linking (``ingest --no-link``, a store from an older version, a
+loaded dataset) are linked by ``link_articles(con)`` with no ids: every article without a story,
+oldest first.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 import duckdb
 import pyarrow as pa
 
 from newsclaims.store.arrow import now
-from newsclaims.store.sql import rows, scalar
-from newsclaims.stories.grouping import ArticleFeatures, Assignment, Grouper, Settings
+from newsclaims.store.sql import registered, rows, scalar
+from newsclaims.stories.grouping import (
+    GROUPS,
+    MAX_CANDIDATES,
+    NEAR_MEMBERS,
+    ArticleFeatures,
+    Assignment,
+    Grouper,
+    Settings,
+    kind_of,
+    retrieval_limit,
+)
 from newsclaims.stories.keys import ENTITY_KINDS
 
 _ENTITY_KINDS_SQL = ", ".join(f"'{k}'" for k in ENTITY_KINDS)
-_NOT_WORDS = "f.kind NOT IN ('title', 'word')"
+_WORD_KINDS = frozenset(GROUPS["words"][0])  # compared, never a clue to find a story by
+SPARE_CANDIDATES = MAX_CANDIDATES + 4  # stories loaded per new article
 
 
 @dataclass(frozen=True)
@@ -43,125 +56,252 @@ def link_articles(
 ) -> LinkStats:
     """Give the articles their story (those named, or every article without one) and add the
     entities they name to ``canonical_entities``. Runs in the caller's transaction."""
-    at = at or now()
-    settings = settings or Settings()
     todo = _unlinked(con, article_ids)
     if not todo:
         return LinkStats(0, 0, 0)
-    ids = [a.article_id for a in todo]
-    entities = _add_entities(con, ids)
-    grouper = Grouper(settings)
+    with registered(con, "_entity_ids", _ids(a.article_id for a in todo)):
+        entities = _add_entities(con, "SELECT f.* FROM article_features f JOIN _entity_ids i ON i.id = f.article_id")
+    return _link(con, todo, entities, settings or Settings(), at or now())
+
+
+def link_written(
+    con: duckdb.DuckDBPyConnection,
+    articles: pa.Table,
+    features: pa.Table,
+    settings: Settings | None = None,
+    at: datetime | None = None,
+) -> LinkStats:
+    """``link_articles`` for a batch the caller has just written (rows of ``articles`` and
+    ``article_features``, none linked yet): read from the batch, not from the store."""
+    if not articles.num_rows:
+        return LinkStats(0, 0, 0)
+    by_article: dict[str, dict[str, float]] = defaultdict(dict)
+    for aid, kind, key, weight in zip(
+        *(features.column(c).to_pylist() for c in ("article_id", "kind", "key", "weight")), strict=True
+    ):
+        feature = f"{kind}:{key}"
+        by_article[aid][feature] = by_article[aid].get(feature, 0.0) + weight
+    todo = sorted(
+        (
+            ArticleFeatures(aid, day, lang, by_article.get(aid, {}), title)
+            for aid, day, lang, title in zip(
+                *(articles.column(c).to_pylist() for c in ("id", "published", "lang", "title")), strict=True
+            )
+        ),
+        key=lambda a: (a.day or date.max, a.article_id),
+    )
+    with registered(con, "_written_features", features):
+        entities = _add_entities(con, "SELECT * FROM _written_features")
+    return _link(con, todo, entities, settings or Settings(), at or now())
+
+
+def _link(
+    con: duckdb.DuckDBPyConnection, todo: list[ArticleFeatures], entities: int, settings: Settings, at: datetime
+) -> LinkStats:
+    """The articles placed, oldest first, into the stories of the store near them."""
+    _count_if_missing(con)
     linked = int(scalar(con, "SELECT count(*) FROM story_articles") or 0)
-    grouper.counts(linked, _document_frequencies(con, ids))
-    _load_stories(con, grouper, todo, settings)
+    df = _document_frequencies(con, {f for a in todo for f in a.features})
+    # A feature finds candidates while few articles hold it: at most the limit of the store's size
+    # once this batch is in (it only grows as the batch is counted), so no candidate is missed.
+    limit = retrieval_limit(linked + len(todo))
+    clues = {f for a in todo for f in a.features if kind_of(f) not in _WORD_KINDS and df.get(f, 0) <= limit}
+    grouper = Grouper(settings)
+    grouper.counts(linked, df)
+    loaded = _stories_near(con, clues, todo, grouper.idf, settings)
+    df.update(_document_frequencies(con, {f for s in loaded for m in s.members for f in m.features} - df.keys()))
+    grouper.counts(linked, df)
+    for story in loaded:
+        for member in story.members:
+            grouper.add_to(story.id, member)
+        grouper.widen(story.id, story.first, story.last)  # its whole span, not only the loaded articles'
     assignments: list[Assignment] = []
     for article in todo:
         grouper.count(article.features)
         assignments.append(grouper.assign(article))
     _write(con, assignments, at)
+    _count(con, todo)
     return LinkStats(len(assignments), sum(a.created for a in assignments), entities)
 
 
-def _in_list(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
-    return f"list_contains(?, {column})", [list(values)]
+def _ids(values: Iterable[str], column: str = "id") -> pa.Table:
+    return pa.table({column: pa.array(sorted(set(values)), pa.string())})
+
+
+def _keys(features: Iterable[str]) -> pa.Table:
+    """ "kind:key" features as a (kind, key) table."""
+    split = [f.split(":", 1) for f in sorted(set(features))]
+    return pa.table({"kind": [k for k, _ in split], "key": [v for _, v in split]}, schema=_KEY_SCHEMA)
+
+
+_KEY_SCHEMA = pa.schema([("kind", pa.string()), ("key", pa.string())])
 
 
 def _unlinked(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> list[ArticleFeatures]:
     """The articles to place, oldest first, with their features."""
-    where, params = "sa.article_id IS NULL", list[Any]()
-    if article_ids is not None:
-        if not article_ids:
-            return []
-        clause, params = _in_list("a.id", article_ids)
-        where += f" AND {clause}"
-    found = rows(
-        con,
-        f"""SELECT a.id, a.published, a.lang, a.title FROM articles a
-            LEFT JOIN story_articles sa ON sa.article_id = a.id
-            WHERE {where} ORDER BY coalesce(a.published, DATE '9999-12-31'), a.id""",
-        params,
-    )
+    if article_ids is not None and not article_ids:
+        return []
+    select = """SELECT a.id, a.published, a.lang, a.title FROM articles a
+                LEFT JOIN story_articles sa ON sa.article_id = a.id"""
+    order = "ORDER BY coalesce(a.published, DATE '9999-12-31'), a.id"
+    if article_ids is None:
+        found = rows(con, f"{select} WHERE sa.article_id IS NULL {order}")
+    else:
+        with registered(con, "_link_ids", _ids(article_ids)):
+            found = rows(con, f"{select} JOIN _link_ids i ON i.id = a.id WHERE sa.article_id IS NULL {order}")
     if not found:
         return []
     features = _features(con, [r["id"] for r in found])
     return [ArticleFeatures(r["id"], r["published"], r["lang"], features.get(r["id"], {}), r["title"]) for r in found]
 
 
-def _features(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, dict[str, float]]:
-    clause, params = _in_list("article_id", ids)
-    out: dict[str, dict[str, float]] = defaultdict(dict)
-    for aid, kind, key, weight in con.execute(
-        f"SELECT article_id, kind, key, weight FROM article_features WHERE {clause}", params
-    ).fetchall():
-        out[aid][f"{kind}:{key}"] = out[aid].get(f"{kind}:{key}", 0.0) + weight
-    return out
-
-
-def _document_frequencies(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, int]:
-    """How many linked articles hold each feature of the new articles."""
-    clause, params = _in_list("n.article_id", ids)
-    return {
-        f"{kind}:{key}": int(n)
-        for kind, key, n in con.execute(
-            f"""SELECT f.kind, f.key, count(DISTINCT f.article_id) FROM article_features f
-                JOIN story_articles sa ON sa.article_id = f.article_id
-                JOIN (SELECT DISTINCT n.kind, n.key FROM article_features n WHERE {clause}) n
-                  ON n.kind = f.kind AND n.key = f.key
-                GROUP BY f.kind, f.key""",
-            params,
+def _features(con: duckdb.DuckDBPyConnection, ids: Collection[str]) -> dict[str, dict[str, float]]:
+    """Each article's features ("kind:key" -> weight, summed over its rows), in the article's order."""
+    if not ids:
+        return {}
+    with registered(con, "_feature_ids", _ids(ids)):
+        found = con.execute(
+            """SELECT article_id, list(feature ORDER BY first), list(weight ORDER BY first) FROM (
+                   SELECT f.article_id, f.kind || ':' || f.key AS feature, sum(f.weight) AS weight, min(f.idx) AS first
+                   FROM article_features f JOIN _feature_ids i ON i.id = f.article_id
+                   GROUP BY f.article_id, feature)
+               GROUP BY article_id"""
         ).fetchall()
-    }
+    return {aid: dict(zip(features, weights, strict=True)) for aid, features, weights in found}
 
 
-def _load_stories(
-    con: duckdb.DuckDBPyConnection, grouper: Grouper, todo: list[ArticleFeatures], settings: Settings
-) -> None:
-    """The stories the new articles could join, with their articles near the new articles' dates."""
+def _document_frequencies(con: duckdb.DuckDBPyConnection, features: Collection[str]) -> dict[str, int]:
+    """How many linked articles hold each of the features (those none holds are left out)."""
+    if not features:
+        return {}
+    with registered(con, "_link_keys", _keys(features)):
+        found = con.execute(
+            "SELECT c.kind, c.key, c.n FROM feature_counts c JOIN _link_keys k ON k.kind = c.kind AND k.key = c.key"
+        ).fetchall()
+    return {f"{kind}:{key}": int(n) for kind, key, n in found}
+
+
+def _count_if_missing(con: duckdb.DuckDBPyConnection) -> None:
+    """Counts the features of the linked articles when the store has none counted (a store linked
+    before the counts were kept, or a dataset's stories read in memory)."""
+    if scalar(con, "SELECT count(*) FROM feature_counts") or not scalar(con, "SELECT count(*) FROM story_articles"):
+        return
+    con.execute(
+        """INSERT INTO feature_counts (kind, key, n)
+           SELECT f.kind, f.key, count(DISTINCT f.article_id) FROM article_features f
+           JOIN story_articles sa ON sa.article_id = f.article_id
+           GROUP BY f.kind, f.key"""
+    )
+
+
+def _count(con: duckdb.DuckDBPyConnection, linked: list[ArticleFeatures]) -> None:
+    """Adds the newly linked articles to the document frequencies."""
+    counts: dict[str, int] = defaultdict(int)
+    for article in linked:
+        for feature in article.features:
+            counts[feature] += 1
+    table = _keys(counts).append_column("n", pa.array([counts[f] for f in sorted(counts)], pa.int32()))
+    with registered(con, "_new_counts", table):
+        con.execute(
+            """INSERT INTO feature_counts (kind, key, n) SELECT kind, key, n FROM _new_counts
+               ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n"""
+        )
+
+
+@dataclass
+class _StoredStory:
+    id: str
+    first: date | None
+    last: date | None
+    members: list[ArticleFeatures]
+
+
+def _stories_near(
+    con: duckdb.DuckDBPyConnection,
+    clues: Collection[str],
+    todo: list[ArticleFeatures],
+    rarity: Callable[[str], float],
+    settings: Settings,
+) -> list[_StoredStory]:
+    """The stories the new articles could join, with their articles near the new articles' dates,
+    oldest first: for each new article, the stories sharing its rarest clues
+    with an article of the story near its date, ranked as the grouping ranks its candidates, with
+    room to spare (the grouping scores at most MAX_CANDIDATES of them, and the batch's own articles
+    change the ranking a little as they are counted)."""
+    if not clues:
+        return []
     days = [a.day for a in todo if a.day is not None]
     window = timedelta(days=settings.window_days)
     low, high = (min(days) - window, max(days) + window) if days else (date.min, date.max)
     undated = len(days) < len(todo)
-    clause, params = _in_list("n.article_id", [a.article_id for a in todo])
-    story_ids = [
-        r[0]
-        for r in con.execute(
-            f"""SELECT DISTINCT sa.story_id FROM article_features f
+    near = "(? OR a.published IS NULL OR a.published BETWEEN ? AND ?)"
+    with registered(con, "_link_keys", _keys(clues)):
+        shared = con.execute(
+            f"""SELECT DISTINCT f.kind, f.key, sa.story_id, s.first_date, s.last_date FROM _link_keys k
+                JOIN article_features f ON f.kind = k.kind AND f.key = k.key
                 JOIN story_articles sa ON sa.article_id = f.article_id
+                JOIN articles a ON a.id = f.article_id
                 JOIN stories s ON s.id = sa.story_id
-                JOIN (SELECT DISTINCT n.kind, n.key FROM article_features n WHERE {clause}) n
-                  ON n.kind = f.kind AND n.key = f.key
-                WHERE {_NOT_WORDS}
+                WHERE {near}
                   AND (? OR s.first_date IS NULL OR (s.last_date >= ? AND s.first_date <= ?))""",
-            [*params, undated, low, high],
+            [undated, low, high, undated, low, high],
         ).fetchall()
-    ]
+    holders: dict[str, list[str]] = defaultdict(list)
+    spans: dict[str, tuple[date | None, date | None]] = {}
+    for kind, key, story_id, first, last in shared:
+        holders[f"{kind}:{key}"].append(story_id)
+        spans[story_id] = (first, last)
+    story_ids: set[str] = set()
+    for article in todo:
+        found: dict[str, float] = defaultdict(float)
+        for feature in article.features:
+            for story_id in holders.get(feature, ()):
+                found[story_id] += rarity(feature)
+        story_ids.update(sorted(found, key=lambda sid: (-found[sid], sid))[:SPARE_CANDIDATES])
     if not story_ids:
-        return
-    sclause, sparams = _in_list("sa.story_id", story_ids)
-    members = rows(
-        con,
-        f"""SELECT sa.story_id, a.id, a.published, a.lang, a.title FROM story_articles sa
-            JOIN articles a ON a.id = sa.article_id
-            WHERE {sclause} AND (? OR a.published IS NULL OR a.published BETWEEN ? AND ?)
-            ORDER BY coalesce(a.published, DATE '9999-12-31'), a.id""",
-        [*sparams, undated, low, high],
-    )
+        return []
+    # Of each story, the articles near the new articles' dates that the grouping compares with
+    # (Grouper.near: at most NEAR_MEMBERS per date, nearest first, ranked as ``nearness`` ranks).
+    batch_days = sorted({a.day for a in todo if a.day is not None})
+    with registered(con, "_link_stories", _ids(story_ids, "story_id")):
+        members = rows(
+            con,
+            """WITH days AS (SELECT unnest(?::DATE[]) AS day UNION ALL SELECT NULL WHERE ?),
+                ranked AS (
+                    SELECT sa.story_id, a.id, a.published, a.lang, a.title, row_number() OVER (
+                        PARTITION BY sa.story_id, d.day ORDER BY
+                            CASE WHEN d.day IS NULL THEN (a.published IS NOT NULL)::INTEGER ELSE 0 END,
+                            CASE WHEN d.day IS NULL THEN -coalesce(date_diff('day', DATE '1970-01-01', a.published), 0)
+                                 ELSE coalesce(abs(date_diff('day', d.day, a.published)), 0) END,
+                            a.id) AS rank
+                    FROM story_articles sa
+                    JOIN _link_stories s ON s.story_id = sa.story_id
+                    JOIN articles a ON a.id = sa.article_id
+                    CROSS JOIN days d
+                    WHERE d.day IS NULL OR a.published IS NULL OR abs(date_diff('day', d.day, a.published)) <= ?)
+                SELECT DISTINCT story_id, id, published, lang, title FROM ranked WHERE rank <= ?
+                ORDER BY coalesce(published, DATE '9999-12-31'), id""",
+            [batch_days, undated, settings.window_days, NEAR_MEMBERS],
+        )
     features = _features(con, [m["id"] for m in members])
+    stories = {sid: _StoredStory(sid, *spans[sid], []) for sid in sorted({m["story_id"] for m in members})}
     for m in members:
-        grouper.add_to(m["story_id"], ArticleFeatures(m["id"], m["published"], m["lang"], features.get(m["id"], {})))
+        stories[m["story_id"]].members.append(
+            ArticleFeatures(m["id"], m["published"], m["lang"], features.get(m["id"], {}))
+        )
+    return list(stories.values())
 
 
-def _add_entities(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> int:
-    """Entities the articles name that the store does not know yet (the longest name seen wins)."""
+def _add_entities(con: duckdb.DuckDBPyConnection, features: str) -> int:
+    """Entities named in ``features`` (a query over rows of article_features) that the store does
+    not know yet (the longest name seen wins)."""
     before = int(scalar(con, "SELECT count(*) FROM canonical_entities") or 0)
-    clause, params = _in_list("article_id", ids)
     con.execute(
         f"""INSERT INTO canonical_entities (id, kind, name)
-            SELECT key, any_value(kind), arg_max(label, length(label)) FROM article_features
-            WHERE kind IN ({_ENTITY_KINDS_SQL}) AND {clause}
-              AND key NOT IN (SELECT id FROM canonical_entities)
-            GROUP BY key""",
-        params,
+            SELECT f.key, any_value(f.kind), arg_max(f.label, length(f.label)) FROM ({features}) f
+            WHERE f.kind IN ({_ENTITY_KINDS_SQL})
+              AND f.key NOT IN (SELECT id FROM canonical_entities)
+            GROUP BY f.key"""
     )
     return int(scalar(con, "SELECT count(*) FROM canonical_entities") or 0) - before
 

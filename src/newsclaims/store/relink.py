@@ -14,7 +14,7 @@ from newsclaims.store.arrow import now, table_schemas
 from newsclaims.store.linking import link_articles
 from newsclaims.store.queries import load_record
 from newsclaims.store.rows import record_rows
-from newsclaims.store.schema import CHILD_TABLES, LINK_TABLES
+from newsclaims.store.schema import CHILD_TABLES, LINK_INDEX_TABLES, LINK_TABLES
 from newsclaims.store.sql import scalar
 
 _RELINKED = (*CHILD_TABLES, "article_features")
@@ -31,7 +31,7 @@ def relink(
     con.begin()
     try:
         if rebuild:
-            for table in LINK_TABLES:
+            for table in (*LINK_TABLES, *LINK_INDEX_TABLES):
                 con.execute(f"DELETE FROM {table}")
             ids = [r[0] for r in con.execute("SELECT id FROM articles").fetchall()]
         else:  # articles stored before features existed (a migrated store)

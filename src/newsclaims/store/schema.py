@@ -196,12 +196,28 @@ _V5 = (
     """,
 )
 
+_V6 = (
+    # How many linked articles hold each story feature (the document frequency grouping weighs
+    # features by), kept as articles are linked so that linking a batch reads only the counts of
+    # its own features, not every stored article's (see store.linking). A store migrated to it is
+    # counted on its first linking.
+    """
+    CREATE TABLE feature_counts (
+        kind VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (kind, key)
+    )
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, their claims, and rejected inputs", _V1),
     Migration(2, "the date each statement was made", _V2),
     Migration(3, "the TIMEX3 mod of times (start, middle, end of a period)", _V3),
     Migration(4, "rejections recorded once per input, with how often they were met", _V4),
     Migration(5, "canonical entities, figure concepts and scopes, story features, stories", _V5),
+    Migration(6, "the document frequency of story features among linked articles", _V6),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -211,6 +227,8 @@ DATA_TABLES = ("articles", "statements", "figures", "times", "entities", "articl
 CHILD_TABLES = ("statements", "figures", "times", "entities")  # an article's items (articles.n_<table> counts them)
 # The tables linking fills, across articles, where the store is written (see store.linking).
 LINK_TABLES = ("canonical_entities", "stories", "story_articles")
+# What linking keeps to be fast, derived from the tables above: emptied with them, never exported.
+LINK_INDEX_TABLES = ("feature_counts",)
 
 # Two rejected rows are the same rejection when they name the same input, reason and detail (NULLs
 # match NULLs): the writer and ``load`` add a sighting or nothing rather than a second row.

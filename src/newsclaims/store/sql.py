@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Any:
@@ -22,3 +25,14 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = No
     cur = con.execute(sql, params or [])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, values, strict=True)) for values in cur.fetchall()]
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[str]:
+    """An Arrow table visible to SQL as ``name`` for the duration (a join against it, rather than
+    ``list_contains`` on every row, lets DuckDB hash the few keys and scan the big table once)."""
+    con.register(name, table)
+    try:
+        yield name
+    finally:
+        con.unregister(name)

@@ -18,8 +18,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newsclaims.records import ArticleRecord, Rejected
-from newsclaims.store.arrow import concat_tables, now, storable_tables
-from newsclaims.store.linking import link_articles
+from newsclaims.store.arrow import concat_tables, now, storable_tables, table_schemas
+from newsclaims.store.linking import link_written
 from newsclaims.store.schema import DATA_TABLES, SAME_REJECTION
 from newsclaims.store.sql import scalar
 
@@ -149,7 +149,10 @@ class StoreWriter(BatchWriter):
                 else:
                     self._insert(table, tables[table])
             if self.link and "articles" in tables and tables["articles"].num_rows:
-                link_articles(self.con, [str(i) for i in tables["articles"].column("id").to_pylist()])
+                features = tables.get("article_features")
+                if features is None:
+                    features = table_schemas()["article_features"].empty_table()
+                link_written(self.con, tables["articles"], features)
             self.con.commit()
         except BaseException:
             # A failed batch leaves nothing behind; the caller decides whether to retry or stop.

@@ -64,6 +64,12 @@ _GROUP_OF = {kind: g for g, (kinds, _w) in GROUPS.items() for kind in kinds}
 EXACT_BELOW, REFRESH = 1000, 1.05  # above this many articles, weights are kept until the store grows 5 %
 RETRIEVE_MIN, RETRIEVE_SHARE = 20, 0.02  # a feature in more articles than both finds no candidates
 MAX_CANDIDATES = 12  # stories scored for one article, those sharing its rarest clues
+NEAR_MEMBERS = 20  # a story's articles an article is compared with: those nearest to it in date
+
+
+def retrieval_limit(n: int) -> float:
+    """The most articles (of ``n``) a feature may be in and still find candidate stories."""
+    return max(RETRIEVE_MIN, RETRIEVE_SHARE * n)
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,15 @@ class ArticleFeatures:
     lang: str
     features: Mapping[str, float]
     title: str | None = None
+
+
+def nearness(member: ArticleFeatures, day: date | None) -> tuple[int, int, str]:
+    """How near a story's article is to ``day``, nearest first: days apart (an undated article is
+    near every day); for an undated ``day``, undated articles first, then the latest. Ties by id.
+    (store.linking ranks members in SQL the same way.)"""
+    if day is None:
+        return (member.day is not None, -member.day.toordinal() if member.day else 0, member.article_id)
+    return (0, abs((day - member.day).days) if member.day else 0, member.article_id)
 
 
 @dataclass
@@ -166,6 +181,13 @@ class Grouper:
             story.vector[f] = story.vector.get(f, 0.0) + w
             self._index[f].add(story_id)
         return story
+
+    def widen(self, story_id: str, first: date | None, last: date | None) -> None:
+        """Extend a story's dates to a span known beyond its articles here (a store loads only
+        the articles near the new ones)."""
+        story = self.stories[story_id]
+        days = [d for d in (story.first, story.last, first, last) if d is not None]
+        story.first, story.last = (min(days), max(days)) if days else (None, None)
 
     # -- scoring ---------------------------------------------------------------------------------
 
@@ -267,9 +289,15 @@ class Grouper:
 
     def near(self, story: Story, day: date | None) -> list[ArticleFeatures]:
         """The story's articles within the window of ``day`` (all of them for an undated article; an
-        undated article is always near): a story is compared by what it is about lately."""
+        undated article is always near), at most NEAR_MEMBERS of them, the nearest in date: a story
+        is compared by what it is about lately, and a story of thousands of articles costs no more
+        to join than one of twenty."""
         w = self.settings.window_days
-        return [m for m in story.members if day is None or m.day is None or abs((day - m.day).days) <= w]
+        near = [m for m in story.members if day is None or m.day is None or abs((day - m.day).days) <= w]
+        if len(near) <= NEAR_MEMBERS:
+            return near
+        kept = {m.article_id for m in sorted(near, key=lambda m: nearness(m, day))[:NEAR_MEMBERS]}
+        return [m for m in near if m.article_id in kept]
 
     def score(self, article: ArticleFeatures, story: Story, prepared: Prepared | None = None) -> float:
         """The article's similarity to the story's recent articles as a whole, or to the closest of
@@ -302,9 +330,7 @@ class Grouper:
     def _retrieving(self, feature: str) -> bool:
         """Whether a feature finds candidate stories: not a word, and not in too many articles (a
         country every other article names finds too many; it still counts in the score)."""
-        return _GROUP_OF.get(kind_of(feature)) != "words" and self.df.get(feature, 0) <= max(
-            RETRIEVE_MIN, RETRIEVE_SHARE * self.n
-        )
+        return _GROUP_OF.get(kind_of(feature)) != "words" and self.df.get(feature, 0) <= retrieval_limit(self.n)
 
     def candidates(self, article: ArticleFeatures) -> list[tuple[float, Story]]:
         """Stories the article could join with their score, best first: in the window, sharing enough."""
