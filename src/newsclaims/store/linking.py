@@ -1,14 +1,14 @@
 """Linking where the store is written: canonical entities and stories for newly stored articles.
 
-The writer calls ``link_articles`` in the transaction that stores a batch, so an article is never
-seen without its story. Only what the new articles touch is read, so a batch costs the same in a
-store of a thousand articles or a million: the document frequency of the features involved (kept
-in ``feature_counts`` as articles are linked), and the stories that share with them a feature rare
-enough to find candidates, within the time window (their articles near those dates); the grouping
-itself is the pure ``stories.grouping``, which gives the same stories as if it had read the whole
-store. Articles stored without linking (``ingest --no-link``, a store from an older version, a
-loaded dataset) are linked by ``link_articles(con)`` with no ids: every article without a story,
-oldest first.
+The writer calls ``link_written`` in the transaction that stores a batch, so an article is never
+seen without its story. Only what the new articles touch is read, so a batch costs about the same
+as the store grows (measured up to 10,000 articles): the document frequency of the features
+involved (kept in ``feature_counts`` as articles are linked), and the stories that share with them
+a feature rare enough to find candidates, within the time window (their articles near those
+dates). The grouping itself is the pure ``stories.grouping``; tests/test_store_linking.py checks
+that the stories formed batch by batch are those it forms over all the articles at once. Articles
+stored without linking (``ingest --no-link``, a store from an older version, a loaded dataset) are
+linked by ``link_articles(con)`` with no ids: every article without a story, oldest first.
 """
 
 from __future__ import annotations
@@ -24,20 +24,17 @@ import pyarrow as pa
 from newsclaims.store.arrow import now
 from newsclaims.store.sql import registered, rows, scalar
 from newsclaims.stories.grouping import (
-    GROUPS,
     MAX_CANDIDATES,
     NEAR_MEMBERS,
     ArticleFeatures,
     Assignment,
     Grouper,
     Settings,
-    kind_of,
-    retrieval_limit,
+    retrieves,
 )
 from newsclaims.stories.keys import ENTITY_KINDS
 
 _ENTITY_KINDS_SQL = ", ".join(f"'{k}'" for k in ENTITY_KINDS)
-_WORD_KINDS = frozenset(GROUPS["words"][0])  # compared, never a clue to find a story by
 SPARE_CANDIDATES = MAX_CANDIDATES + 4  # stories loaded per new article
 
 
@@ -75,23 +72,17 @@ def link_written(
     ``article_features``, none linked yet): read from the batch, not from the store."""
     if not articles.num_rows:
         return LinkStats(0, 0, 0)
-    by_article: dict[str, dict[str, float]] = defaultdict(dict)
-    for aid, kind, key, weight in zip(
-        *(features.column(c).to_pylist() for c in ("article_id", "kind", "key", "weight")), strict=True
-    ):
-        feature = f"{kind}:{key}"
-        by_article[aid][feature] = by_article[aid].get(feature, 0.0) + weight
+    columns = (articles.column(c).to_pylist() for c in ("id", "published", "lang", "title"))
+    with registered(con, "_written_features", features):
+        by_article = _features(con, articles.column("id").to_pylist(), "_written_features")
+        entities = _add_entities(con, "SELECT * FROM _written_features")
     todo = sorted(
         (
             ArticleFeatures(aid, day, lang, by_article.get(aid, {}), title)
-            for aid, day, lang, title in zip(
-                *(articles.column(c).to_pylist() for c in ("id", "published", "lang", "title")), strict=True
-            )
+            for aid, day, lang, title in zip(*columns, strict=True)
         ),
         key=lambda a: (a.day or date.max, a.article_id),
     )
-    with registered(con, "_written_features", features):
-        entities = _add_entities(con, "SELECT * FROM _written_features")
     return _link(con, todo, entities, settings or Settings(), at or now())
 
 
@@ -102,10 +93,10 @@ def _link(
     _count_if_missing(con)
     linked = int(scalar(con, "SELECT count(*) FROM story_articles") or 0)
     df = _document_frequencies(con, {f for a in todo for f in a.features})
-    # A feature finds candidates while few articles hold it: at most the limit of the store's size
-    # once this batch is in (it only grows as the batch is counted), so no candidate is missed.
-    limit = retrieval_limit(linked + len(todo))
-    clues = {f for a in todo for f in a.features if kind_of(f) not in _WORD_KINDS and df.get(f, 0) <= limit}
+    # A feature finds candidates while few articles hold it: judged against the store's size once
+    # this batch is in (the limit only grows as the batch is counted), so no candidate is missed.
+    size = linked + len(todo)
+    clues = {f for a in todo for f in a.features if retrieves(f, df.get(f, 0), size)}
     grouper = Grouper(settings)
     grouper.counts(linked, df)
     loaded = _stories_near(con, clues, todo, grouper.idf, settings)
@@ -155,15 +146,18 @@ def _unlinked(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None)
     return [ArticleFeatures(r["id"], r["published"], r["lang"], features.get(r["id"], {}), r["title"]) for r in found]
 
 
-def _features(con: duckdb.DuckDBPyConnection, ids: Collection[str]) -> dict[str, dict[str, float]]:
-    """Each article's features ("kind:key" -> weight, summed over its rows), in the article's order."""
+def _features(
+    con: duckdb.DuckDBPyConnection, ids: Collection[str], table: str = "article_features"
+) -> dict[str, dict[str, float]]:
+    """Each article's features ("kind:key" -> weight, summed over its rows), in the article's order,
+    from ``table`` (rows of article_features: the store's, or a batch's just written)."""
     if not ids:
         return {}
     with registered(con, "_feature_ids", _ids(ids)):
         found = con.execute(
-            """SELECT article_id, list(feature ORDER BY first), list(weight ORDER BY first) FROM (
+            f"""SELECT article_id, list(feature ORDER BY first), list(weight ORDER BY first) FROM (
                    SELECT f.article_id, f.kind || ':' || f.key AS feature, sum(f.weight) AS weight, min(f.idx) AS first
-                   FROM article_features f JOIN _feature_ids i ON i.id = f.article_id
+                   FROM {table} f JOIN _feature_ids i ON i.id = f.article_id
                    GROUP BY f.article_id, feature)
                GROUP BY article_id"""
         ).fetchall()
@@ -230,10 +224,10 @@ def _stories_near(
     change the ranking a little as they are counted)."""
     if not clues:
         return []
-    days = [a.day for a in todo if a.day is not None]
+    days = sorted({a.day for a in todo if a.day is not None})
     window = timedelta(days=settings.window_days)
-    low, high = (min(days) - window, max(days) + window) if days else (date.min, date.max)
-    undated = len(days) < len(todo)
+    low, high = (days[0] - window, days[-1] + window) if days else (date.min, date.max)
+    undated = any(a.day is None for a in todo)
     near = "(? OR a.published IS NULL OR a.published BETWEEN ? AND ?)"
     with registered(con, "_link_keys", _keys(clues)):
         shared = con.execute(
@@ -262,7 +256,6 @@ def _stories_near(
         return []
     # Of each story, the articles near the new articles' dates that the grouping compares with
     # (Grouper.near: at most NEAR_MEMBERS per date, nearest first, ranked as ``nearness`` ranks).
-    batch_days = sorted({a.day for a in todo if a.day is not None})
     with registered(con, "_link_stories", _ids(story_ids, "story_id")):
         members = rows(
             con,
@@ -281,7 +274,7 @@ def _stories_near(
                     WHERE d.day IS NULL OR a.published IS NULL OR abs(date_diff('day', d.day, a.published)) <= ?)
                 SELECT DISTINCT story_id, id, published, lang, title FROM ranked WHERE rank <= ?
                 ORDER BY coalesce(published, DATE '9999-12-31'), id""",
-            [batch_days, undated, settings.window_days, NEAR_MEMBERS],
+            [days, undated, settings.window_days, NEAR_MEMBERS],
         )
     features = _features(con, [m["id"] for m in members])
     stories = {sid: _StoredStory(sid, *spans[sid], []) for sid in sorted({m["story_id"] for m in members})}
@@ -315,11 +308,8 @@ def _write(con: duckdb.DuckDBPyConnection, assignments: list[Assignment], at: da
             "linked_at": [at] * len(assignments),
         }
     )
-    con.register("_new_links", links)
-    try:
+    with registered(con, "_new_links", links):
         con.execute("INSERT INTO story_articles SELECT article_id, story_id, score, linked_at FROM _new_links")
-    finally:
-        con.unregister("_new_links")
     for a in assignments:
         if a.merged:  # the article joined two stories: they are one now, under the older one's id
             con.execute(

@@ -21,7 +21,7 @@ from newsclaims.records import ArticleRecord, Rejected
 from newsclaims.store.arrow import concat_tables, now, storable_tables, table_schemas
 from newsclaims.store.linking import link_written
 from newsclaims.store.schema import DATA_TABLES, SAME_REJECTION
-from newsclaims.store.sql import scalar
+from newsclaims.store.sql import registered, scalar
 
 # Parents before children (DATA_TABLES lists articles first), so a reader of a committed store
 # never sees a row without its article.
@@ -172,20 +172,14 @@ class StoreWriter(BatchWriter):
         return without_articles(tables, stored)
 
     def _insert(self, table: str, data: pa.Table) -> None:
-        view = f"_incoming_{table}"
         columns = ", ".join(data.column_names)
-        self.con.register(view, data)
-        try:
+        with registered(self.con, f"_incoming_{table}", data) as view:
             self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")
-        finally:
-            self.con.unregister(view)
 
 
 def merge_rejected(con: duckdb.DuckDBPyConnection, data: pa.Table) -> None:
     """Rejections met before add their sightings to their row; the others get one row each."""
-    view = "_incoming_rejected"
-    con.register(view, data)
-    try:
+    with registered(con, "_incoming_rejected", data) as view:
         grouped = f"""(SELECT source, reason, detail, min(rejected_at) AS rejected_at,
                               sum(sightings)::INTEGER AS sightings, max(last_seen) AS last_seen
                        FROM {view} GROUP BY source, reason, detail)"""
@@ -198,8 +192,6 @@ def merge_rejected(con: duckdb.DuckDBPyConnection, data: pa.Table) -> None:
                 SELECT source, reason, detail, rejected_at, sightings, last_seen FROM {grouped} AS i
                 WHERE NOT EXISTS (SELECT 1 FROM rejected AS r WHERE {SAME_REJECTION})"""
         )
-    finally:
-        con.unregister(view)
 
 
 def without_articles(tables: Mapping[str, pa.Table], ids: Sequence[str]) -> dict[str, pa.Table]:

@@ -67,9 +67,11 @@ MAX_CANDIDATES = 12  # stories scored for one article, those sharing its rarest 
 NEAR_MEMBERS = 20  # a story's articles an article is compared with: those nearest to it in date
 
 
-def retrieval_limit(n: int) -> float:
-    """The most articles (of ``n``) a feature may be in and still find candidate stories."""
-    return max(RETRIEVE_MIN, RETRIEVE_SHARE * n)
+def retrieves(feature: str, df: int, n: int) -> bool:
+    """Whether a feature held by ``df`` of ``n`` articles finds candidate stories: not a word, and
+    not in too many articles (a country every other article names finds too many; it still counts
+    in the score)."""
+    return _GROUP_OF.get(kind_of(feature)) != "words" and df <= max(RETRIEVE_MIN, RETRIEVE_SHARE * n)
 
 
 @dataclass(frozen=True)
@@ -328,9 +330,7 @@ class Grouper:
         return prepared
 
     def _retrieving(self, feature: str) -> bool:
-        """Whether a feature finds candidate stories: not a word, and not in too many articles (a
-        country every other article names finds too many; it still counts in the score)."""
-        return _GROUP_OF.get(kind_of(feature)) != "words" and self.df.get(feature, 0) <= retrieval_limit(self.n)
+        return retrieves(feature, self.df.get(feature, 0), self.n)
 
     def candidates(self, article: ArticleFeatures) -> list[tuple[float, Story]]:
         """Stories the article could join with their score, best first: in the window, sharing enough."""
