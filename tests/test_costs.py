@@ -165,7 +165,7 @@ def test_an_article_past_its_bound_is_rejected_and_its_batch_kept(tmp_path: Path
     inputs = [item(french_article(n, paragraphs=1), f"{n}.txt") for n in range(6)]
     inputs.insert(3, item(french_article(9, paragraphs=1) + " SLOW", "slow.txt"))
     started = time.monotonic()
-    stats = ingest_items(inputs, tmp_path / "s.duckdb", workers=1, limits=Limits(seconds=0.3))
+    stats = ingest_items(inputs, tmp_path / "s.duckdb", workers=0, limits=Limits(seconds=0.3))
     assert time.monotonic() - started < 25  # bounded: the slow article alone would spin 30 s
     assert stats.stored == 6
     assert [(r.source, r.reason) for r in stats.rejections] == [("slow.txt", "too-costly")]

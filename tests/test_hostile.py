@@ -203,7 +203,7 @@ def test_hostile_input(case: Case, tmp_path: Path, capfd: pytest.CaptureFixture[
     stdin = io.BytesIO(case.stdin) if case.stdin is not None else None
     db = tmp_path / "s.duckdb"
     items = iter_inputs(paths, stdin=stdin, follow_symlinks=case.follow_symlinks)
-    stats = ingest_items(items, db, workers=1, extract=stand_in)
+    stats = ingest_items(items, db, workers=0, extract=stand_in)
     con = open_store(db, read_only=True)
     stored = con.execute("SELECT count(*) FROM articles").fetchone()
     reasons = dict(con.execute("SELECT reason, count(*) FROM rejected GROUP BY reason").fetchall())

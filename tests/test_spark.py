@@ -48,7 +48,7 @@ def _same_tables(store: duckdb.DuckDBPyConnection, dataset: duckdb.DuckDBPyConne
 def test_spark_and_local_runs_hold_the_same_rows(spark: Any, tmp_path: Path) -> None:
     corpus = str(shared_path("corpus", "wikinews-fr-2012", "text"))
     db = tmp_path / "local.duckdb"
-    local = ingest([corpus], db, workers=1)
+    local = ingest([corpus], db, workers=0)
     run = run_spark([corpus], str(tmp_path / "out"), spark=spark)
     assert (local.stored, run.stored, run.rejected) == (100, 100, 0)
     store = open_store(db, read_only=True)
@@ -87,7 +87,7 @@ def _bad_inputs(folder: Path) -> list[str]:
 def test_bad_input_gets_the_same_rejections_under_spark(spark: Any, tmp_path: Path) -> None:
     inputs = _bad_inputs(tmp_path / "in")
     db = tmp_path / "local.duckdb"
-    local = ingest(inputs, db, workers=1)
+    local = ingest(inputs, db, workers=0)
     run = run_spark(inputs, str(tmp_path / "out"), spark=spark)
     assert local.rejected == run.rejected >= 9
     assert (run.stored, run.skipped) == (local.stored, local.skipped) == (3, 1)
@@ -119,7 +119,7 @@ def test_load_is_idempotent_and_query_commands_read_the_dataset(
     assert (summary(stdout)["stored"], summary(stdout)["rejected"]) == (3, 1)
 
     db = tmp_path / "s.duckdb"
-    ingest([str(folder / "0.txt")], db, workers=1)  # one article there already, from a local run
+    ingest([str(folder / "0.txt")], db, workers=0)  # one article there already, from a local run
     con = open_store(db)
     added = load_dataset(con, out)
     assert (added["articles"], added["rejected"]) == (2, 1)

@@ -73,7 +73,7 @@ def test_claims_of_a_story_and_its_series(db: Path) -> None:
 
 def test_articles_stored_unlinked_are_linked_later_and_a_rebuild_gives_the_same_stories(tmp_path: Path) -> None:
     db = tmp_path / "u.duckdb"
-    stats = ingest_items(team_items(5), db, workers=1, extract=quick_extract, link=False)
+    stats = ingest_items(team_items(5), db, workers=0, extract=quick_extract, link=False)
     assert stats.stored == 5
     con = open_store(db, read_only=True)
     assert unlinked_count(con) == 5
@@ -88,7 +88,7 @@ def test_articles_stored_unlinked_are_linked_later_and_a_rebuild_gives_the_same_
 
 def test_link_goes_through_the_server_that_holds_the_store(tmp_path: Path) -> None:
     db = tmp_path / "h.duckdb"
-    ingest_items(team_items(3), db, workers=1, extract=quick_extract, link=False)
+    ingest_items(team_items(3), db, workers=0, extract=quick_extract, link=False)
     with background_server(ServeSettings(db=db)):
         code, out = run("link", "--db", str(db))
         assert code == 0 and out.startswith("3 articles linked"), out

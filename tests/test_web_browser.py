@@ -56,7 +56,7 @@ def site(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     from newsclaims.ingest import ingest
 
     db = write_store(tmp_path_factory.mktemp("site") / "demo.duckdb", [hostile_record()])
-    stats = ingest([str(ARTICLES_PATH)], db, workers=1)
+    stats = ingest([str(ARTICLES_PATH)], db, workers=0)
     assert stats.stored == 18
     with background_server(ServeSettings(db=db)) as url:
         yield url

@@ -91,7 +91,7 @@ def test_ingest_hands_off_to_the_server_while_reads_go_on(tmp_path: Path) -> Non
         assert live_server(db) is not None
         reads = ReadLoop(url)
         reads.start()
-        stats = ingest_items(team_items(100), db, workers=1, extract=quick_extract, commit_articles=4)
+        stats = ingest_items(team_items(100), db, workers=0, extract=quick_extract, commit_articles=4)
         reads.stop.set()
         reads.join(timeout=60)
         assert stats.stored == 100
@@ -104,7 +104,7 @@ def test_ingest_hands_off_to_the_server_while_reads_go_on(tmp_path: Path) -> Non
         )
         assert cli.returncode == 3 and f"held by `newsclaims serve` (PID {os.getpid()})" in cli.stderr
         assert url in cli.stderr
-        again = ingest_items(team_items(100), db, workers=1, extract=quick_extract)
+        again = ingest_items(team_items(100), db, workers=0, extract=quick_extract)
         assert again.stored == 0 and again.skipped == 100
     assert not serve_file(db).exists()
     con = open_store(db, read_only=True)
@@ -116,7 +116,7 @@ def test_a_serve_file_left_by_a_dead_server_is_ignored(tmp_path: Path) -> None:
     db = write_store(tmp_path / "s.duckdb", RECORDS[:1])
     serve_file(db).write_text(json.dumps({"pid": 2**22 + 12345, "url": "http://127.0.0.1:9", "token": "x"}))
     assert live_server(db) is None
-    stats = ingest_items(team_items(3), db, workers=1, extract=quick_extract)
+    stats = ingest_items(team_items(3), db, workers=0, extract=quick_extract)
     assert stats.stored == 3
 
 
@@ -158,7 +158,7 @@ def test_ingesting_the_shared_corpus_while_reading_gives_zero_errors(tmp_path: P
     with background_server(ServeSettings(db=db)) as url:
         reads = ReadLoop(url)
         reads.start()
-        stats = ingest([str(corpus)], db, workers=1)
+        stats = ingest([str(corpus)], db, workers=0)
         reads.stop.set()
         reads.join(timeout=60)
     assert stats.stored + stats.rejected == 100 and stats.stored >= 95

@@ -121,7 +121,9 @@ def ingest(
 
     ``lang`` is "fr", "en" (every input is read as that language) or "auto" (the input's own
     declaration, else detection). Inputs that cannot be read, or are in a language newsclaims does
-    not read, are stored in ``rejected`` with their reason and the run goes on. Symbolic links in
+    not read, are stored in ``rejected`` with their reason and the run goes on. ``workers`` is the
+    number of extraction processes beside this one, which reads, writes and links (default one per
+    core; 0 extracts here, in this process). Symbolic links in
     the folders that lead out of them are rejected unless ``follow_symlinks``. ``limits`` bounds
     each article's extraction (``newsclaims.budget``: by default a time bound that grows with the
     text, and each worker process's share of the memory).
@@ -159,19 +161,21 @@ def ingest_items(
     lang = checked_lang(lang)
     use_entities(entities)
     workers = default_workers() if workers is None else workers
-    if workers < 1:
-        raise UsageError("--workers must be at least 1")
+    if workers < 0:
+        raise UsageError("--workers must be at least 0")
     # With `newsclaims serve` holding the store, the batches go to the server (see store.handoff).
     with open_writer(db, max_articles=commit_articles, max_seconds=commit_seconds, link=link) as writer:
-        limits = limits or Limits(memory=budget.default_memory(workers))
+        limits = limits or Limits(memory=budget.default_memory(max(1, workers)))
+        # Even one worker is a process of its own: the model keeps a core while this process reads,
+        # writes and links on the other (1,000 articles: 69 s, against 79 s all in one process).
         extractor: Extractor = (
             InProcessExtractor(lang, extract)
-            if workers == 1
+            if workers == 0
             else PoolExtractor(workers, lang, extract, entities=str(entities) if entities else None, limits=limits)
         )
         run = _Run(writer, extractor, progress)
-        # With one worker, extraction runs here: the time bound holds, not the memory ceiling (it
-        # would bound the writer and the reader too).
+        # With no worker process, extraction runs here: the time bound holds, not the memory
+        # ceiling (it would bound the writer and the reader too).
         with budget.configured(limits):
             try:
                 run.consume(items)
@@ -266,7 +270,8 @@ class Extractor(Protocol):
 
 
 class InProcessExtractor:
-    """One worker: extraction in this process, a batch at a time (no start-up cost, no pickling)."""
+    """``--workers 0``: extraction in this process, a batch at a time (no start-up cost, no pickling;
+    for a debugger, or where no process may be spawned)."""
 
     def __init__(self, lang: str = "auto", extract: ExtractBatch | None = None, batch: int = BATCH_ARTICLES) -> None:
         self.lang = lang

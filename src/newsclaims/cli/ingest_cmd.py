@@ -36,9 +36,10 @@ MAX_REJECTS_LISTED = 10
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=0),
     default=None,
-    help="Extraction processes [default: one per core].",
+    help="Extraction processes beside the one that reads and writes [default: one per core];"
+    " 0: extract in this process.",
 )
 @click.option(
     "--follow-symlinks",

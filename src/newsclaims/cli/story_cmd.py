@@ -55,7 +55,9 @@ def story_command(query: str, story_id: str | None, db: str, lang: str | None, f
 
 @click.command()
 @db_option
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Extraction processes.")
+@click.option(
+    "--workers", type=click.IntRange(min=0), default=1, show_default=True, help="Extraction processes (0: in this one)."
+)
 @click.pass_context
 def demo(ctx: click.Context, db: str, workers: int) -> None:
     """Ingest the bundled articles on North Korean troops in Russia (Oct 2024 - Jan 2025, French and
