@@ -187,3 +187,130 @@ def test_english_a_clause_stops_where_another_speaker_begins(en_nlp):
 def test_french_names_and_owners(fr_nlp, text, speaker):
     *_, s = read(fr_nlp, text, "fr")
     assert s.speaker.name == speaker
+
+
+# -- apposition, titles, documents: sentences written for these kinds ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # one of a group, named in apposition
+        (
+            "Une des chercheuses de l'Institut Pasteur, Léa Marchand, explique que le virus circule encore.",
+            "Léa Marchand",
+        ),
+        # a bracketed acronym between the title and the name
+        (
+            "« Les stocks suffiront », assure le président de la Fédération nationale des transports routiers "
+            "(FNTR), Paul Girard.",
+            "Paul Girard",
+        ),
+        # a title completed by its portfolio: the one person titled so before
+        (
+            "Le président Paul Girard a inauguré le pont mardi. « Ce pont relie deux vallées », a déclaré le "
+            "président de la région.",
+            "Paul Girard",
+        ),
+        # a document stands for who wrote it, once named together
+        (
+            "Le rapport annuel de la Cour des comptes conclut que la dette a doublé. Selon le rapport, les "
+            "communes ont moins investi.",
+            "Cour des comptes",
+        ),
+    ],
+)
+def test_the_speaker_is_the_named_one(fr_nlp, text, speaker):
+    *_, s = read(fr_nlp, text, "fr")
+    assert s.speaker.name == speaker
+
+
+def test_a_longer_title_is_not_someone_elses(fr_nlp):
+    text = (
+        "Le président de la FNSEA, Paul Girard, était présent. Le ministre de l'Agriculture Henri Vasseur a parlé "
+        "ensuite. « Tout va bien », a assuré le président de la République."
+    )
+    *_, s = read(fr_nlp, text, "fr")
+    assert s.speaker.name not in ("Paul Girard", "Henri Vasseur")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # a known verb with a "que" clause, whatever its listed frames
+        ("Jeanne Rivière renchérit que la piscine restera fermée tout l'été.", "Jeanne Rivière", "la piscine"),
+        # a multi-word adverb between the verb and "que"
+        ("Marc Olivier reconnaît tout de même que le calendrier était trop serré.", "Marc Olivier", "le calendrier"),
+        # "de" + infinitive after an object in apposition
+        (
+            "Les syndicats accusent la direction, une équipe arrivée en mars, de vouloir fermer l'usine.",
+            "syndicats",
+            "fermer l'usine",
+        ),
+        # what is said of an object in apposition, after "comme"
+        (
+            "Le sénateur Luc Perrin décrit son rival, Henri Vasseur, comme « un homme pressé ».",
+            "Luc Perrin",
+            "un homme pressé",
+        ),
+    ],
+)
+def test_reported_words_past_adverbs_and_appositions(fr_nlp, text, speaker, content):
+    (s,) = read(fr_nlp, text, "fr")
+    assert speaker in s.speaker.name and content in s.content.text
+
+
+def test_an_impersonal_verb_lends_no_speaker_to_its_infinitive(fr_nlp):
+    text = "Le comité s'est réuni. Il revient au comité d'estimer les dommages subis par les riverains."
+    assert not [s for s in read(fr_nlp, text, "fr") if s.cue is not None and s.cue.text.startswith("estim")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The mayor's lawyer, Dana Whitfield, said the contract was valid.", "Dana Whitfield"),
+        ("Mr. Brandt's attorney said the charges would be dropped.", "Brandt's attorney"),
+    ],
+)
+def test_english_possessor_is_not_the_speaker(en_nlp, text, speaker):
+    (s,) = read(en_nlp, text, "en")
+    assert s.speaker.name == speaker
+
+
+def test_a_headline_without_a_stop_is_not_part_of_the_first_speaker():
+    from newsclaims.pipeline import extract_article, make_article
+    from newsclaims.reading import read_bytes
+
+    text = "Acme to cut 500 jobs after merger\n\nAcme Corp said on Monday that it would cut 500 jobs in Ohio.\n"
+    record = extract_article(make_article(read_bytes(text.encode()), lang="en"))
+    assert [s.speaker.name for s in record.statements] == ["Acme Corp"]
+
+
+def test_an_english_quote_over_paragraphs_keeps_its_speaker(en_nlp):
+    text = (
+        'Speaking in 2019, Ms. Okafor said: "We reached the camp at dawn.\n\n"Nobody slept that night.\n\n'
+        '"We left two days later."\n\nThe road reopened in May.'
+    )
+    found = who_said(read(en_nlp, text, "en"))
+    assert [name for name, _ in found] == ["Okafor"] * 3
+    assert found[1][1] == "Nobody slept that night."
+
+
+def test_a_capitalised_noun_opening_the_sentence_is_no_name(en_nlp):
+    (s,) = read(en_nlp, "Software maker Halcyon Systems said on Tuesday that its profits fell.", "en")
+    assert s.speaker.name == "Halcyon Systems"
+
+
+def test_a_title_with_a_word_before_its_head_is_not_a_shorter_one(en_nlp):
+    text = (
+        "County Prosecutor Ada Rowe filed the charges. The defendant's attorney, Lenard Hale, declined to "
+        "comment. The case is still pending, the district attorney said."
+    )
+    *_, s = read(en_nlp, text, "en")
+    assert s.speaker.name != "Lenard Hale"
+
+
+def test_a_document_of_a_body_named_in_a_complement_is_the_bodys(fr_nlp):
+    text = "D'après le communiqué du ministère de l'Intérieur, trois policiers ont été blessés."
+    (s,) = read(fr_nlp, text, "fr")
+    assert s.speaker.name != "Intérieur"

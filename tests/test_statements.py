@@ -651,7 +651,6 @@ def test_a_long_text_gives_each_repeated_statement(fr_nlp, en_nlp, lang, n, text
     assert len(extract_statements(large, Context(lang=lang))) == 4 * len(extract_statements(small, Context(lang=lang)))
 
 
-
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_cue_prefilter_never_hides_a_cue(lang: str) -> None:
     """``find_cues`` reads only the tokens ``may_cue`` lets through (speed); every token the full
@@ -673,3 +672,15 @@ def test_the_cue_prefilter_never_hides_a_cue(lang: str) -> None:
                 checked += 1
                 assert lx.may_cue(view.lowers[tok.i], view.lemmas[tok.i]), tok.text
     assert checked > 10
+
+
+def test_straight_quotes_reopened_at_each_paragraph_are_one_quotation_each():
+    # English prints an opening mark at each paragraph of a long quote and a closing one at its end only.
+    text = 'She said: "We left at dawn.\n\n"Nobody slept.\n\n"We came back two days later." The end.'
+    quotes = find_quotes(text, get_pack("en").statements.quote_pairs)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "We left at dawn.",
+        "Nobody slept.",
+        "We came back two days later.",
+    ]
+    assert [q.closed for q in quotes] == [False, False, True]

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from newsclaims.errors import UsageError
 from newsclaims.languages import get_pack
+from newsclaims.paragraphs import PARAGRAPHS
 from newsclaims.tokenizer import BoundedTokenizer
 
 # One long article is cut into chunks before parsing (see pipeline.py); this only guards against a
@@ -51,6 +52,11 @@ def load_pipeline(code: str) -> Language:
 
     nlp = load_model.__wrapped__(code)  # a pipeline of its own: load_model's stays bare
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # punctuation runs cost spaCy's own tokenizer n² time
+    # Paragraph breaks are sentence breaks: before the parser, which keeps them; after a sentencizer.
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    else:
+        nlp.add_pipe(PARAGRAPHS)
     for name in components.COMPONENTS:
         nlp.add_pipe(name, config={"lang": code})
     return nlp

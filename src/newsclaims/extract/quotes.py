@@ -44,6 +44,12 @@ def _reopens(text: str, newline_at: int, opener: str) -> bool:
     return i < len(text) and text[i] == opener
 
 
+def _opens_paragraph(text: str, open_at: int, i: int) -> bool:
+    """Whether the mark at ``i`` begins a line after the one the quotation opened on."""
+    line = text.rfind("\n", open_at, i)
+    return line >= 0 and not text[line:i].strip(SPACES)
+
+
 def find_quotes(text: str, closers: Mapping[str, str]) -> list[Quote]:
     """Top-level quotations in text order; ``closers`` maps each opening mark to its closing one."""
     quotes: list[Quote] = []
@@ -52,7 +58,14 @@ def find_quotes(text: str, closers: Mapping[str, str]) -> list[Quote]:
     for i, ch in enumerate(text):
         if opener:
             closer = closers[opener]
-            if ch == closer and (depth == 0 or opener == closer):
+            if ch == closer and opener == closer and _opens_paragraph(text, open_at, i):
+                # "...on the 99th day.¶"There was...": a straight mark that opens a paragraph reopens the
+                # quotation (English prints one for each paragraph of a long quote); each paragraph is
+                # a quotation of its own, continuing the last.
+                start, end = _inner_bounds(text, open_at, text.rindex("\n", open_at, i))
+                quotes.append(Quote(open_at, end, start, end, False))
+                open_at = i
+            elif ch == closer and (depth == 0 or opener == closer):
                 start, end = _inner_bounds(text, open_at, i)
                 quotes.append(Quote(open_at, i + 1, start, end, True))
                 opener = ""

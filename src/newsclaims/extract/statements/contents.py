@@ -19,6 +19,7 @@ from newsclaims.extract.statements.layout import DASHES, Unit, View
 from newsclaims.extract.statements.lexicon import Frame, phrase_at
 from newsclaims.extract.statements.phrases import (
     extend_np,
+    with_apposition,
 )
 
 if TYPE_CHECKING:
@@ -172,8 +173,14 @@ class ContentReader:
         ):
             k, low = k + 2, doc[k + 2].lower_
         after_pronoun = doc[k - 1].lower_ in fn.complementizer_pronoun
+        # A complementizer the parse reads as one opens a clause whatever the verb's listed frames:
+        # "renchérit que", "conclut que" (the frames restrict the weaker readings, of objects).
         if low in fn.complementizers and (
-            Frame.CLAUSE in frames or Frame.MARKED_INFINITIVE in frames and after_pronoun
+            Frame.CLAUSE in frames
+            or Frame.MARKED_INFINITIVE in frames
+            and after_pronoun
+            or doc[k].dep_ in self.lx.deps.mark
+            and doc[k].head.i > k
         ):
             return self._clause_drafts(k + 1, unit_i, cue_span, source, conf, "complement", bound)
         quote_at = self._quote_after(k, unit.end)
@@ -218,6 +225,9 @@ class ContentReader:
         j = k
         if j < unit.end and doc[j].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
             j = extend_np(view, j, unit.end) if doc[j].pos_ != "PRON" else j + 1
+            j = with_apposition(view, k, j, unit.end)  # "décrit sa fille, Marine Le Pen, comme"
+            if j > k and j < unit.end and doc[j].text == "," and doc[j - 1].text != ",":
+                j += 1 if j + 1 < unit.end and doc[j + 1].lower_ in links else 0
         else:
             while j < unit.end and j - k < 3 and doc[j].pos_ in ("ADJ", "VERB", "ADV"):
                 j += 1
@@ -227,8 +237,12 @@ class ContentReader:
         while j < unit.end and doc[j].lower_ in links and glue < 3:
             j += 1
             glue += 1
-        q = view.quote_opening_at(j) if glue and j < unit.end else None
-        return q if q is not None and q.closed and len(q.inner(view.text).split()) >= 1 else None
+        q = view.quote_opening_at(j) if j < unit.end and j > k else None
+        if q is None or not q.closed or not q.inner(view.text).split():
+            return None
+        # With no link word, only words said of the object, not its name: "a appelé Marine Le Pen « la
+        # bourgeoise du château »", not "a jugé le projet « Sentinelle »".
+        return q if glue or q.inner(view.text).lstrip()[:1].islower() else None
 
     def _quoted_attribute(self, k: int, unit: Unit) -> bool:
         """A noun phrase followed by a short quotation in lower case that qualifies it (not a name
@@ -324,6 +338,8 @@ class ContentReader:
             return True
         if tok.pos_ == "ADV" and low not in lx.fn.unskipped_adverbs and low not in lx.fn.complementizers:
             return True  # "qu'" of "qu'une" may be tagged an adverb
+        if tok.dep_ in lx.deps.fixed and tok.head.pos_ == "ADV" and tok.head.i < j:
+            return True  # the rest of a multi-word adverb: "de même" in "reconnaît tout de même que"
         if tok.pos_ == "NUM" and j + 1 < limit and doc[j + 1].lower_ in time_words:
             return True
         return tok.pos_ == "PRON" and low in lx.pron.object and tok.dep_ in lx.deps.indirect_object
@@ -369,14 +385,27 @@ class ContentReader:
     def _de_infinitive(self, k: int, limit: int) -> int | None:
         """ "de fournir", "à libérer", or an object first: "accusé Rajoy de purger"."""
         doc, markers = self.doc, self.lx.fn.infinitive_markers
-        for j in range(k, min(limit - 1, k + 10)):
+        end = min(limit - 1, k + 10)
+        j = k
+        while j < end:
             tok = doc[j]
+            if tok.text == "," and j > k:
+                # "accusent le Front Nusrat, un groupe lié à Al-Qaïda, d'être": past an apposition
+                close = next((c for c in range(j + 1, min(limit - 1, j + 10)) if doc[c].text == ","), None)
+                finite = (c for c in range(j + 1, close or j) if doc[c].morph.get("VerbForm", []) == ["Fin"])
+                if close is None or next(finite, None) is not None:
+                    return None
+                end = min(limit - 1, close + 4)
+                j = close + 1
+                continue
             if tok.text in (",", ";", ":") or tok.pos_ == "VERB" and j > k and tok.morph.get("VerbForm", []) != ["Inf"]:
                 return None
-            if tok.lower_ in markers and self._infinitive_at(j + 1):
-                return j + 1
-            if tok.lower_ in markers and self.view.quote_opening_at(j + 1) and self._infinitive_at(j + 2):
-                return j + 1  # "recommande de « poursuivre les efforts »"
+            if tok.lower_ in markers:
+                if self._infinitive_at(j + 1):
+                    return j + 1
+                if self.view.quote_opening_at(j + 1) and self._infinitive_at(j + 2):
+                    return j + 1  # "recommande de « poursuivre les efforts »"
+            j += 1
         return None
 
     def _np_object_at(self, cue: Cue, k: int) -> bool:

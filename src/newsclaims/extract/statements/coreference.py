@@ -19,7 +19,9 @@ from spacy.tokens import Token
 from newsclaims.extract.statements.layout import View
 from newsclaims.extract.statements.names import phrase_text, title_words
 from newsclaims.extract.statements.phrases import (
+    NAME_POS,
     entity_span,
+    noun_class,
     subject_np,
 )
 from newsclaims.extract.statements.referents import Referent, ReferentBuilder, strip_leading
@@ -183,9 +185,18 @@ class Resolver:
         lx = self.view.lx
         if ref.kind == "organisation":
             return self._named_body(ref, pos, unit)
+        if ref.kind == "document":
+            return self._author(ref, toks, pos)
         words = title_words(toks, lx)
         if words:
-            name = self.builder.book.titled(words, pos)
+            # By its head noun alone only when the title names no body or place ("le président de Renault").
+            # Only words after the head may complete a shorter title ("président de la République"); one
+            # before it makes another title ("the district attorney" is not "the attorney").
+            at = next((k for k, t in enumerate(toks) if t.pos_ == "NOUN" and noun_class(t, lx) == "person"), None)
+            before = title_words(toks[:at], lx) if at is not None else frozenset()
+            named = any(t.ent_type_ and t.pos_ in NAME_POS for t in toks)
+            head = toks[at].lower_ if at is not None and not before and not named else None
+            name = self.builder.book.titled(words, pos, head)
             if name is not None:
                 return self.merge(self.builder.person(name))
         if after_words and len(phrase_text(strip_leading(toks, lx), lx).split()) <= 2:
@@ -200,12 +211,27 @@ class Resolver:
             if m.pos >= pos or unit - m.unit > 2:
                 continue
             person = m.referent
-            if person.kind != "person" or not _compatible(person, ref.gender, "s"):
-                break
+            if person.kind != "person" or not _proper(person.name) or not _compatible(person, ref.gender, "s"):
+                break  # a description is no one's name: "le même chercheur" is not "le président"
             role = set(person.role.casefold().split()) if person.role else None
+            # Titles the article gave them elsewhere count too: "le ministre de l'Intérieur" is not
+            # "le président de la République".
+            role = (role or set()) | self.builder.book.title_words_of(person.name) or None
             if role is None or role & words:
                 return person
             break
+        return ref
+
+    def _author(self, ref: Referent, toks: list[Token], pos: int) -> Referent:
+        """ "le rapport", "the statement": who spoke earlier through a document of that name ("le
+        rapport final du BEA conclut" ... "selon le rapport" is the BEA); else the document itself."""
+        head = next((t.lower_ for t in toks if t.pos_ == "NOUN"), None)
+        if head is None:
+            return ref
+        for m in itertools.islice(reversed(self.history), self.FAR_BACK):
+            role = m.referent.role
+            if m.pos < pos and m.referent.kind != "document" and role and head in role.casefold().split():
+                return m.referent
         return ref
 
     def _named_body(self, ref: Referent, pos: int, unit: int) -> Referent:

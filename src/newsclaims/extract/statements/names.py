@@ -52,9 +52,12 @@ def _abbreviates(short: str, long: str, lx: StatementLexicon) -> bool:
 def title_words(toks: list[Token], lx: StatementLexicon) -> frozenset[str]:
     """Content words of a title, lower-cased, hyphenated words also split: for matching titles."""
     out: set[str] = set()
-    for t in toks:
-        if t.pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or t.lower_ in lx.genitive:
+    markers = lx.fn.possessive_markers
+    for k, t in enumerate(toks):
+        if t.pos_ in ("DET", "ADP", "PUNCT", "CCONJ") or t.lower_ in lx.genitive or t.lower_ in markers:
             continue
+        if k + 1 < len(toks) and toks[k + 1].lower_ in markers:
+            continue  # "the father's lawyer": the father owns the title, he does not hold it
         out.add(t.lower_)
         out.update(p for p in t.lower_.split("-") if len(p) > 2)
     return frozenset(out)
@@ -178,10 +181,24 @@ class NameBook:
         # Only names of the same surname can end like this one: the index keeps the search short.
         return fullest_name(name, (full for full, _fw in self._by_surname.get(words[-1].casefold(), ())))
 
-    def titled(self, words: frozenset[str], before: int) -> str | None:
-        """The person most recently introduced before ``before`` with a title holding these words."""
+    def titled(self, words: frozenset[str], before: int, head: str | None = None) -> str | None:
+        """The person most recently introduced before ``before`` with a title holding these words;
+        else, given the title's ``head`` noun, the one person whose shorter title it completes ("le
+        président de la République" after "le président François Hollande", when no other président
+        was named; not after "le président de Renault")."""
         if not words:
             return None
+        found = self._titled(words, before)
+        if found is None and head is not None and head in words and self._by_word:
+            holders = {t.name for t in self._by_word.get(head, []) if t.pos < before and t.words <= words}
+            found = holders.pop() if len(holders) == 1 else None
+        return found
+
+    def title_words_of(self, name: str) -> set[str]:
+        """Every word of every title the article gave ``name``."""
+        return {w for t in self.titles if t.name == name for w in t.words}
+
+    def _titled(self, words: frozenset[str], before: int) -> str | None:
         if self._by_word is None:
             self._by_word = {}
             for title in sorted(self.titles, key=lambda t: t.pos):

@@ -226,6 +226,14 @@ def with_apposition(view: View, start: int, end: int, limit: int) -> int:
     Michel Spiro,") or a title after a name ("Oumar Maïga, l'un des responsables."), kept when
     punctuation or the sentence end follows it. Two names in a row are two phrases, not one."""
     doc, lx = view.doc, view.lx
+    if end + 3 < limit and doc[end].text == "(":
+        # "le président de l'Union française des industries pétrolières (Ufip), Jean Louis Schilansky":
+        # past a short bracket, when an apposition follows it.
+        close = next((k for k in range(end + 1, min(limit, end + 6)) if doc[k].text == ")"), None)
+        if close is None or close + 1 >= limit or doc[close + 1].text != ",":
+            return end
+        longer = with_apposition(view, start, close + 1, limit)
+        return longer if longer > close + 1 else end
     if end + 1 < limit and doc[end].lower_ in lx.fn.dative and not starts_with_name(view, start):
         # "l'adjoint aux finances, Marc Le Goff": a title's portfolio, when a name follows it.
         k = extend_np(view, end + 1, limit)

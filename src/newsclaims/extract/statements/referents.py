@@ -84,6 +84,22 @@ def _name_goes_on(toks: list[Token], k: int, label: str, lx: StatementLexicon) -
     return t.lower_ in lx.names.particles and label == "PER" and nxt is not None and nxt.pos_ == "PROPN"
 
 
+def _owns_a_person(toks: list[Token], run: tuple[int, int, str], head: Token, lx: StatementLexicon) -> bool:
+    """Whether the name ``run`` is the possessor of a person noun after it: "Roth's attorney"."""
+    start, end, _label = run
+    marker = next((t for t in toks[start + 1 : end + 1] if t.lower_ in lx.fn.possessive_markers), None)
+    return marker is not None and head.i > marker.i and noun_class(head, lx) == "person"
+
+
+def _capitalised_modifier(toks: list[Token], run: tuple[int, int, str]) -> bool:
+    """A lone word the tagger took for a name only because it opens the sentence, modifying the noun
+    after it ("Oil giant BP", "Software maker Acme")."""
+    start, end, label = run
+    opens = bool(toks[start].is_sent_start)
+    common = not label or toks[start].pos_ == "NOUN"  # the tagger's noun, whatever the entity tagger said
+    return end - start == 1 and common and opens and end < len(toks) and toks[end].pos_ == "NOUN"
+
+
 def _possessor(tok: Token, lx: StatementLexicon) -> bool:
     """ "the council's chairwoman": "council" owns the head, it is not the head; nor is "press" in
     "press reports", a noun that modifies the noun after it."""
@@ -139,11 +155,17 @@ class ReferentBuilder:
         if coordinated:
             return coordinated
         runs = _name_runs(toks, self.surnames, lx)
+        if len(runs) > 1 and _capitalised_modifier(toks, runs[0]):
+            runs = runs[1:]  # "Oil giant BP" at the head of a sentence: "Oil" is no name
         head = next((t for t in toks if (t.pos_ == "NOUN" or is_title_word(t, lx)) and not _possessor(t, lx)), None)
         if head is None:
             # "un jeune manifestant": a person noun the tagger took for an adjective
             head = next((t for t in toks if t.pos_ == "ADJ" and noun_class(t, lx) is not None), None)
         first_content = next((k for k, t in enumerate(toks) if t.pos_ not in ("ADJ", "DET", "NUM")), 0)
+        if runs and head is not None and _owns_a_person(toks, runs[0], head, lx):
+            # "Jonathan Roth's attorney, Joey Jackson": the attorney speaks, not Roth.
+            gender = description_gender(raw[: raw.index(head) + 1], lx)
+            return self._described(toks, head, runs[1:], gender, strict)
         if runs and runs[0][0] <= first_content and runs[0][2] != "PER":
             # "U.S. Secretary of State Madeleine Albright", "Tanzanian Foreign Minister Jakaya Kikwete": a
             # name before a title is the title's; the person is the name after it.
@@ -153,7 +175,11 @@ class ReferentBuilder:
         if runs and runs[0][0] <= first_content:
             # Gender from what comes before the name only: "Mme", "la présidente".
             before = raw[: raw.index(toks[runs[0][0]])]
-            ref = self._named(toks, runs[0], description_gender(before, lx))
+            run = runs[0]
+            lead = [*before, doc[a - 1]] if a > 0 and not before else before
+            if run[2] != "PER" and any(t.lower_.rstrip(".") in lx.names.honorifics for t in lead):
+                run = (run[0], run[1], "PER")  # "Dr Lewis-Jones": a person, whatever the tagger made of the name
+            ref = self._named(toks, run, description_gender(before, lx))
             if raw[0].lower_ in lx.det.plural:
                 ref.number = "p"  # "les Talibans", "les États-Unis"
             return ref
@@ -240,6 +266,8 @@ class ReferentBuilder:
             cls = "group" if is_plural(head) else "unknown"
         elif cls == "organisation" and is_plural(head) and head.lower_ not in lx.nouns.collective_organisations:
             cls = "group"
+        if cls == "group" and self._one_named_member(toks, head_pos, runs):
+            cls = "person"  # "un des chercheurs de HRW, Ole Solvang": one of them, by name
         person = self._title_then_name(toks, head, head_pos, runs, cls, gender)
         if person is not None:
             return person
@@ -248,7 +276,7 @@ class ReferentBuilder:
             return author
         # An organisation followed by its own name: "le quotidien El Punt Avui", "la fédération, Febelfin".
         own_name = runs and runs[0][2] != "PER" and self._name_follows(toks, head_pos, runs[0][0])
-        if own_name and cls in ("organisation", "document"):
+        if own_name and (cls in ("organisation", "document") or cls == "unknown" and runs[0][2] == "ORG"):
             start, end, _label = runs[0]
             name = phrase_text(toks[start:end], lx)
             return Referent(
@@ -308,8 +336,13 @@ class ReferentBuilder:
             return None
         start, end, label = runs[0]
         links = lx.genitive | lx.fn.agent_prepositions
-        if start <= head_pos + 1 or toks[start - 1].lower_ not in links:
+        link = start - 1
+        while link > head_pos and toks[link].pos_ == "DET":
+            link -= 1  # "le rapport annuel de la Cour des comptes"
+        if link <= head_pos or toks[link].lower_ not in links:
             return None
+        if any(t.pos_ != "ADJ" for t in toks[head_pos + 1 : link]):
+            return None  # "le communiqué du ministère de l'Intérieur": the ministry's, not "Intérieur"
         kind = _run_kind(label, toks[start:end], lx)
         if kind == "unknown":
             kind = "organisation"  # "le rapport de Greenwatch": a name that writes reports is a body
@@ -318,7 +351,7 @@ class ReferentBuilder:
         name = phrase_text(toks[start:end], lx)
         if kind == "person":
             name = self.book.canonical_person(name)
-        role = phrase_text(toks[head_pos : start - 1], lx) or None
+        role = phrase_text(toks[head_pos:link], lx) or None
         return Referent(name, kind, None, "s", role, self._aliases(name, kind))
 
     def _named_in_apposition(self, toks, head_pos: int, runs) -> bool:
@@ -328,6 +361,15 @@ class ReferentBuilder:
             or (start > head_pos and _apposed_full_name(toks, (start, end, label), self.lx))
             for start, end, label in runs
         )
+
+    def _one_named_member(self, toks, head_pos: int, runs) -> bool:
+        """A single person's name in apposition after a plural person noun, closing the phrase."""
+        named = [r for r in runs if r[0] > head_pos and toks[r[0] - 1].text == ","]
+        if len(named) != 1:
+            return False
+        start, end, label = named[0]
+        closes = all(t.text in (",", ")") for t in toks[end:])
+        return closes and (label == "PER" or _apposed_full_name(toks, named[0], self.lx))
 
     @staticmethod
     def _name_follows(toks, head_pos: int, start: int) -> bool:
@@ -397,14 +439,24 @@ def _plain_source(raw: list[Token], head: Token, slot: str, lx: StatementLexicon
 
 
 def is_definite_description(ref: Referent, tokens: list[Token], lx: StatementLexicon) -> bool:
-    """A definite description of a person or a body with no name in it: "le ministre", "le premier
-    ministre", "the automaker"."""
-    if ref.kind not in ("person", "organisation") or ref.number != "s":
+    """A definite description of a person, a body or a document with no name in it: "le ministre",
+    "le premier ministre", "the automaker", "le rapport"."""
+    if ref.kind not in ("person", "organisation", "document") or ref.number != "s":
         return False
     content = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
-    if not content or any((t.pos_ in NAME_POS and not is_title_word(t, lx)) or lx.ent(t) == "PER" for t in content):
+    if not content or any(
+        (t.pos_ in NAME_POS and not is_title_word(t, lx) and not _portfolio(t, tokens, lx))
+        or (lx.ent(t) == "PER" and t.pos_ not in ("NOUN", "ADJ", "ADP"))  # the tagger's "président" is no name
+        for t in content
+    ):
         return False
     return tokens[0].lower_ in lx.det.definite
+
+
+def _portfolio(tok: Token, tokens: list[Token], lx: StatementLexicon) -> bool:
+    """A capitalised word of a title's complement that names no entity: "République" in "le président
+    de la République", "Intérieur" in "le ministre de l'Intérieur"."""
+    return not tok.ent_type_ and any(t.lower_ in lx.genitive for t in tokens[: tokens.index(tok)])
 
 
 def to_speaker(ref: Referent | None, mention: TextSpan | None) -> Speaker:

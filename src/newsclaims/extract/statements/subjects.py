@@ -95,10 +95,23 @@ class SubjectReader:
                 c.lower_ in lx.pron.reflexive_third for c in head.children
             ):
                 return None  # "se verra demander de": asked, not asking
+            if self._dative_controls(head, verb):
+                return None  # "il appartient au gouvernement d'estimer": not the subject's words
             return self._source_of_verb(verb.head, cue, depth + 1)
         if verb.pos_ != "VERB" and verb.i > 0 and doc[verb.i - 1].lower_ in lx.pron.subject:
             return SourceRef(pronoun=verb.i - 1)
         return None
+
+    def _dative_controls(self, head: Token, inf: Token) -> bool:
+        """Whether a dative between a verb and its infinitive does what the infinitive says ("il
+        appartient au gouvernement d'estimer"), so that the verb's subject does not."""
+        dative = self.lx.fn.dative
+        return any(
+            head.i < c.i < inf.i
+            and c.dep_ in self.lx.deps.indirect_object
+            and any(g.lower_ in dative for g in c.children)
+            for c in head.children
+        )
 
     def _surface_subject(self, group_start: int) -> tuple[int, int] | None:
         """The noun phrase right before the verb group when the parser found no subject
@@ -118,7 +131,8 @@ class SubjectReader:
         if k < unit.start or doc[k].pos_ not in ("NOUN", "PROPN", "X"):
             return None
         start = extend_np_left(self.view, k + 1, unit.start)
-        return (start, k + 1) if start <= k else None
+        # An incise that is the phrase's own apposition belongs to it: "the father's lawyer, Gregory Craig,".
+        return (start, with_apposition(self.view, start, k + 1, group_start)) if start <= k else None
 
     def _agent(self, verb: Token) -> tuple[int, int] | None:
         doc, lx = self.doc, self.lx
@@ -146,6 +160,9 @@ class SubjectReader:
                 return SourceRef(span=self._named_before(span), strict=cue.info.weak)
             if low.split("-")[0] in pron.demonstrative:
                 return SourceRef(pronoun=subj.i)  # "celle-ci", also when split as "Celle - ci"
+            if subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].lower_ in self.lx.genitive:
+                # "Un des chercheurs de HRW, Ole Solvang, précise": one of a group, a phrase of its own.
+                return SourceRef(span=self._noun_span(subj, self._group_start(verb)), strict=cue.info.weak)
             return None
         if low in pron.not_sources:
             return None
