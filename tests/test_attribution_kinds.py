@@ -314,3 +314,48 @@ def test_a_document_of_a_body_named_in_a_complement_is_the_bodys(fr_nlp):
     text = "D'après le communiqué du ministère de l'Intérieur, trois policiers ont été blessés."
     (s,) = read(fr_nlp, text, "fr")
     assert s.speaker.name != "Intérieur"
+
+
+def test_they_is_the_group_of_people_not_a_measure_nor_the_words_said(en_nlp):
+    text = (
+        "Met Office forecasters warned of heavy rain across the valley, with some 30mm-50mm falling in places. "
+        "Flooding could be expected near the river, they said. Roads in the northern villages would be the "
+        "worst affected, they added."
+    )
+    assert [name for name, _ in who_said(read(en_nlp, text, "en"))][-2:] == ["Met Office forecasters"] * 2
+
+
+def test_a_second_cue_whose_clause_the_parser_took_for_an_object(en_nlp):
+    text = (
+        "The ministry admitted errors were made during the raid, but insisted its officers used reasonable force. "
+        "The mayor denied the charges filed against him by the council."
+    )
+    found = who_said(read(en_nlp, text, "en"))
+    assert ("ministry", "its officers used reasonable force") in found
+    assert not [content for _name, content in found if content.startswith("the charges")]
+
+
+def test_a_capitalised_title_before_a_name_is_a_title(en_nlp):
+    text = (
+        "Essex County District Attorney Maria Lowell announced the charges on Friday. The son's case is still "
+        "pending, the district attorney said."
+    )
+    *_, s = read(en_nlp, text, "en")
+    assert s.speaker.name == "Maria Lowell"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has an inoperable tumour that statistics suggest will spread within a year.",  # a cue inside its words
+        "It could be possible, for example, to tell at once how the network would react.",  # no one tells
+        "The brother vanished the day before his sister reported him missing.",  # a state, not words
+    ],
+)
+def test_no_statement_in_english(en_nlp, text):
+    assert read(en_nlp, text, "en") == []
+
+
+def test_a_law_speaks_as_a_document(en_nlp):
+    (s,) = read(en_nlp, "A new state law says landlords must register every rental by March.", "en")
+    assert s.speaker.kind == "document" and "law" in s.speaker.name

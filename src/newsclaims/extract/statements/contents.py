@@ -545,6 +545,8 @@ class ContentReader:
             q = view.inside_quote(child.i)
             if q is not None and q.start <= child.left_edge.idx and (before or q.open > verb.idx):
                 return q.start, _without_trailing_comma(view.text, q.start, q.end)
+            if not before and not _finite(child):
+                continue  # "reported him missing": a state, not words reported
             a, b = max(child.left_edge.i, unit.start), min(child.right_edge.i + 1, unit.end)
             if before:
                 b = min(b, cue.group_start)
@@ -559,7 +561,32 @@ class ContentReader:
                     if start <= q.open < end < q.close <= unit.end_char:
                         end = q.close  # a quotation opened in the clause closes in it
                 return start, end
+        if not before:
+            return self._misparsed_clause(cue, unit)
         return None
+
+    def _misparsed_clause(self, cue: Cue, unit: Unit) -> tuple[int, int] | None:
+        """A clause the parser hung on the verb as an object with a verb of its own ("insisted its
+        commandos used lethal force": an object "commandos" and "used" attached to it); not a
+        participle ("denied the charges filed against him") nor a relative ("a plan that cuts")."""
+        doc, lx = self.doc, self.lx
+        verb = cue.verb
+        obj = next((c for c in verb.children if c.dep_ in lx.deps.indirect_object and c.i > verb.i), None)
+        if obj is None or obj.i != cue.group_end + (1 if doc[cue.group_end].pos_ in ("DET", "PRON") else 0):
+            return None
+        finite = next((c for c in obj.children if c.dep_ in lx.deps.adjectival_clause and c.i == obj.i + 1), None)
+        if finite is None:
+            return None
+        # A participle that modifies a noun takes no object of its own; one with an object is the
+        # clause's verb the tagger misread ("used lethal force").
+        has_object = any(c.dep_ in lx.deps.indirect_object for c in finite.children)
+        if finite.morph.get("VerbForm", []) != ["Fin"] and not has_object:
+            return None
+        a, b = doc[cue.group_end].i, min(finite.right_edge.i + 1, unit.end)
+        b = min(b, self._next_speaker(verb.i, a, b))
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        return (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) if b - a >= 3 else None
 
     def _next_speaker(self, verb: int, a: int, b: int) -> int:
         """Where another cue verb's own sentence begins inside tokens a..b ("there is no evidence, and
@@ -581,6 +608,14 @@ class ContentReader:
             if k < subj.left_edge.i:  # set off by a comma or a conjunction: a sentence of its own
                 return k
         return b
+
+
+def _finite(verb: Token) -> bool:
+    """A clause's verb that is no bare participle: one with a tense (or a base form the tagger gave a
+    present tense), or a participle with its auxiliary ("he was leaving"); not "him missing"."""
+    if verb.morph.get("VerbForm", []) not in (["Part"], ["Ger"]):
+        return True
+    return any(c.pos_ == "AUX" and c.i < verb.i for c in verb.children)
 
 
 def _without_trailing_comma(text: str, start: int, end: int) -> int:

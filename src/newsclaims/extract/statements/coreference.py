@@ -117,11 +117,19 @@ class Resolver:
     # -- pronouns -------------------------------------------------------------------------------
 
     def resolve_pronoun(
-        self, tok: Token, gender: str | None, number: str, kinds: frozenset[str] = frozenset()
+        self,
+        tok: Token,
+        gender: str | None,
+        number: str,
+        kinds: frozenset[str] = frozenset(),
+        content: tuple[int, int] | None = None,
     ) -> Referent | None:
+        """Who a subject pronoun stands for; never a phrase inside ``content``, the words it is said
+        to have said ("Roads in Wales would be the worst affected, they added")."""
         unit = self.view.unit_of[tok.i]
         fits = (lambda r: r.kind in kinds) if kinds else (lambda r: True)
-        ref = next((r for r in self._candidates(tok.idx, unit) if _compatible(r, gender, number) and fits(r)), None)
+        found = self._candidates(tok.idx, unit, outside=content)
+        ref = next((r for r in found if _compatible(r, gender, number) and fits(r)), None)
         if ref is None and number == "s":
             # "Le ministre X ... a-t-elle ajouté": a masculine title may name a woman; when one person
             # alone is in sight, the pronoun is theirs whatever gender the title gave.
@@ -133,18 +141,20 @@ class Resolver:
             ref.gender = gender  # "Le ministre X ... a-t-elle ajouté": she is a woman from now on
         return ref
 
-    def _candidates(self, pos: int, unit: int, far: bool = True):
+    def _candidates(self, pos: int, unit: int, far: bool = True, outside: tuple[int, int] | None = None):
         """Sources before ``pos``, nearest sentence first; in a sentence, statement speakers first,
-        then subjects and people by their position; far back, the last speakers."""
+        then subjects and people by their position; far back, the last speakers. None of the
+        subjects inside ``outside`` (a statement's own words)."""
         per_unit: dict[int, list[tuple[int, int, int, Referent]]] = {}
         lowest = unit - self.WINDOW_UNITS
+        a, b = outside or (0, 0)
         for m in self._recent(lowest):
             if m.pos < pos and m.unit >= lowest:
                 per_unit.setdefault(m.unit, []).append((0, _kind_rank(m.referent), -m.pos, m.referent))
         first = bisect.bisect_left(self._subject_units, lowest)
         for char, u, tok in self._subjects[first : bisect.bisect_left(self._subject_chars, pos)]:
             # Nouns inside quoted words are not the narrative's antecedents.
-            if self.view.inside_quote(tok.i) is None:
+            if self.view.inside_quote(tok.i) is None and not a <= char < b:
                 ref = self._subject_referent(tok)
                 if ref is not None:
                     per_unit.setdefault(u, []).append((1, _kind_rank(ref), char, ref))

@@ -159,7 +159,8 @@ class NameBook:
             spans.append((end + 1, extend_np(self.view, end + 1, len(doc))))
         for a, b in spans:
             toks = [doc[x] for x in range(a, b)]
-            if not any(t.pos_ == "NOUN" and noun_class(t, lx) == "person" for t in toks):
+            # "Nassau County District Attorney Kathleen Rice": a capitalised title is a title too.
+            if not any(t.pos_ in ("NOUN", "PROPN") and noun_class(t, lx) == "person" for t in toks):
                 continue
             self.titles.append(Title(doc[start].idx, name, title_words(toks, lx)))
             gender = description_gender(toks, lx)

@@ -109,6 +109,12 @@ def _resolve(
         if speaker is None:
             _drop(view, dropped, d.content, d.rule, "the source named is no source (a thing, a date) or unknown")
             continue
+        mention = speaker.mention
+        if d.cue is not None and mention is not None and mention.start <= d.content[0] < d.cue[0]:
+            # The words begin with their own speaker and cue: "a tumor that statistics suggest will
+            # kill him", a cue inside what it would report.
+            _drop(view, dropped, d.content, d.rule, "the reported words hold their own speaker and cue")
+            continue
         d.speaker, d.referent = speaker, ref
         if ref is not None:
             pos = speaker.mention.start if speaker.mention else d.start
@@ -129,7 +135,7 @@ def _speaker(
             return None, None
         return to_speaker(last.referent, None), last.referent
     if src.pronoun is not None:
-        return _pronoun_speaker(view, src.pronoun, resolver)
+        return _pronoun_speaker(view, src.pronoun, resolver, d.content)
     if src.span is not None:
         a, b = src.span
         ref = builder.from_span(a, b, strict=src.strict, slot=src.slot)
@@ -143,7 +149,9 @@ def _speaker(
     return None, None
 
 
-def _pronoun_speaker(view: View, k: int, resolver: Resolver) -> tuple[Speaker | None, Referent | None]:
+def _pronoun_speaker(
+    view: View, k: int, resolver: Resolver, content: tuple[int, int]
+) -> tuple[Speaker | None, Referent | None]:
     tok = view.doc[k]
     pron = view.lx.pron
     low = tok.lower_.lstrip("-")
@@ -151,7 +159,7 @@ def _pronoun_speaker(view: View, k: int, resolver: Resolver) -> tuple[Speaker | 
         low = low.removeprefix(link.lstrip("-") + "-")  # "-t-elle" -> "elle"
     features = pron.features.get(low.split("-")[0])
     gender, number = (features.gender, features.number) if features else (None, "s")
-    ref = resolver.resolve_pronoun(tok, gender, number, features.kinds if features else frozenset())
+    ref = resolver.resolve_pronoun(tok, gender, number, features.kinds if features else frozenset(), content)
     # The mention is the pronoun itself, without the hyphen of "a-t-il".
     skip = len(tok.text) - len(tok.text.lstrip("-"))
     start = tok.idx + skip

@@ -172,6 +172,10 @@ class ReferentBuilder:
             titled = self._person_after_title(raw, toks, runs)
             if titled is not None:
                 return titled
+        modifier = bool(runs) and head is not None and runs[0][1] < len(toks) and toks[runs[0][1]].i == head.i
+        if head is not None and modifier and is_plural(head) and noun_class(head, lx) in (None, "group"):
+            # "BBC Wales forecasters", "Pentagon officials": people of the body, not the body.
+            return self._described(toks, head, runs, None, strict)
         if runs and runs[0][0] <= first_content:
             # Gender from what comes before the name only: "Mme", "la présidente".
             before = raw[: raw.index(toks[runs[0][0]])]

@@ -95,6 +95,8 @@ class SubjectReader:
                 c.lower_ in lx.pron.reflexive_third for c in head.children
             ):
                 return None  # "se verra demander de": asked, not asking
+            if head.pos_ == "AUX" and any(c.pos_ == "ADJ" for c in head.children):
+                return None  # "it could be possible to tell how": no one tells
             if self._dative_controls(head, verb):
                 return None  # "il appartient au gouvernement d'estimer": not the subject's words
             return self._source_of_verb(verb.head, cue, depth + 1)
