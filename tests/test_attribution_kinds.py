@@ -359,3 +359,8 @@ def test_no_statement_in_english(en_nlp, text):
 def test_a_law_speaks_as_a_document(en_nlp):
     (s,) = read(en_nlp, "A new state law says landlords must register every rental by March.", "en")
     assert s.speaker.kind == "document" and "law" in s.speaker.name
+
+
+def test_a_past_form_the_tagger_reads_as_a_participle_still_reports(en_nlp):
+    text = 'Harrow Mining said it would sell the mine. It said it "expected to return the money to shareholders".'
+    assert [name for name, _ in who_said(read(en_nlp, text, "en"))] == ["Harrow Mining", "Harrow Mining"]

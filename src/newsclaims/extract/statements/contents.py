@@ -611,11 +611,11 @@ class ContentReader:
 
 
 def _finite(verb: Token) -> bool:
-    """A clause's verb that is no bare participle: one with a tense (or a base form the tagger gave a
-    present tense), or a participle with its auxiliary ("he was leaving"); not "him missing"."""
-    if verb.morph.get("VerbForm", []) not in (["Part"], ["Ger"]):
-        return True
-    return any(c.pos_ == "AUX" and c.i < verb.i for c in verb.children)
+    """A clause's verb that is no bare "-ing" participle ("reported him missing"): one with a tense, a
+    base or past form the tagger may have misread ("the members enhance", "it expected"), or an
+    "-ing" form with its auxiliary ("he was leaving")."""
+    progressive = verb.morph.get("VerbForm", []) in (["Part"], ["Ger"]) and verb.morph.get("Aspect", []) != ["Perf"]
+    return not progressive or any(c.pos_ == "AUX" and c.i < verb.i for c in verb.children)
 
 
 def _without_trailing_comma(text: str, start: int, end: int) -> int:
