@@ -255,7 +255,7 @@ def test_cli_ingest_of_a_folder_with_duplicates_and_bad_files(tmp_path: Path) ->
     (folder / "b" / "blob.bin").write_bytes(bytes(range(256)) * 8)
     db = str(tmp_path / "s.duckdb")
 
-    code, out, _err = run_cli("ingest", str(folder), "--db", db, "--workers", "1", "--json")
+    code, out, _err = run_cli("ingest", str(folder), "--db", db, "--workers", "0", "--json")
     first = summary(out)
     assert code == EXIT_REJECTED
     assert (first["stored"], first["skipped"], first["rejected"]) == (3, 1, 3)
@@ -271,13 +271,13 @@ def test_cli_ingest_of_a_folder_with_duplicates_and_bad_files(tmp_path: Path) ->
     con.close()
 
     # Twice: nothing new; the bad files are rejected again (a sighting more), so the exit code stays 1.
-    code, out, _err = run_cli("ingest", str(folder), "--db", db, "--workers", "1", "--json")
+    code, out, _err = run_cli("ingest", str(folder), "--db", db, "--workers", "0", "--json")
     assert code == EXIT_REJECTED
     assert (summary(out)["stored"], summary(out)["skipped"]) == (0, 4)
 
     # Only good inputs, one from standard input: exit 0; the human summary says what happened.
     code, out, _err = run_cli(
-        "ingest", str(folder / "a"), "-", "--db", db, "--workers", "1", stdin=french_article(7, 1).encode()
+        "ingest", str(folder / "a"), "-", "--db", db, "--workers", "0", stdin=french_article(7, 1).encode()
     )
     assert code == EXIT_OK
     assert out.startswith("1 articles stored") and "2 already there, 0 rejected" in out
@@ -328,7 +328,7 @@ def test_a_run_killed_with_sigkill_resumes_without_loss_or_duplicate(tmp_path: P
     con.close()
 
     # The resumed run, in this process (its model is loaded already).
-    code, out, err = run_cli(*cmd[1:], "--workers", "1", "--json")
+    code, out, err = run_cli(*cmd[1:], "--workers", "0", "--json")
     assert code == EXIT_OK, err
     resumed = summary(out)
     assert (resumed["stored"], resumed["skipped"]) == (total - kept, kept)
@@ -350,8 +350,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict:
     html = shared_path("corpus", "wikinews-fr-2012", "html")
     db = tmp_path_factory.mktemp("corpus") / "wikinews.duckdb"
     # One worker, in this process: the model is loaded already, and 2 cores are shared by the suite.
-    first = run_cli("ingest", str(html), "--db", str(db), "--workers", "1", "--json")
-    second = run_cli("ingest", str(html), "--db", str(db), "--workers", "1", "--json")
+    first = run_cli("ingest", str(html), "--db", str(db), "--workers", "0", "--json")
+    second = run_cli("ingest", str(html), "--db", str(db), "--workers", "0", "--json")
     return {"db": db, "first": first, "second": second}
 
 
@@ -417,6 +417,6 @@ def test_store_file_is_a_plain_duckdb_file(tmp_path: Path) -> None:
 
 def test_stdin_alone_is_read(tmp_path: Path, fake_extraction: list[str]) -> None:
     db = str(tmp_path / "s.duckdb")
-    code, out, _err = run_cli("ingest", "-", "--db", db, "--quiet", "--workers", "1", stdin=french_article(3).encode())
+    code, out, _err = run_cli("ingest", "-", "--db", db, "--quiet", "--workers", "0", stdin=french_article(3).encode())
     assert (code, out) == (EXIT_OK, "")
     assert table_counts(open_store(db, read_only=True))["articles"] == 1

@@ -151,7 +151,7 @@ def test_a_spokesperson_counts_for_the_institution_named_elsewhere() -> None:
 
 def test_demo_ingests_the_bundled_articles_and_tells_the_story(tmp_path: Path) -> None:
     db = tmp_path / "demo.duckdb"
-    result = CliRunner().invoke(cli, ["demo", "--db", str(db)])
+    result = CliRunner().invoke(cli, ["demo", "--db", str(db), "--workers", "0"])
     assert result.exit_code == 0, result.output
     assert "articles stored" in result.output
     assert "soldats nord-coréens" in result.output
