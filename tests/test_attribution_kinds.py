@@ -364,3 +364,12 @@ def test_a_law_speaks_as_a_document(en_nlp):
 def test_a_past_form_the_tagger_reads_as_a_participle_still_reports(en_nlp):
     text = 'Harrow Mining said it would sell the mine. It said it "expected to return the money to shareholders".'
     assert [name for name, _ in who_said(read(en_nlp, text, "en"))] == ["Harrow Mining", "Harrow Mining"]
+
+
+def test_a_body_named_with_a_capital_is_not_the_body_named_before(fr_nlp):
+    text = (
+        "Le Comité des droits de l'enfant de l'ONU a publié un rapport. Selon l'AFP, le Conseil national kurde, "
+        "principale alliance de l'opposition, a appelé à ce que les responsables soient jugés."
+    )
+    *_, s = read(fr_nlp, text, "fr")
+    assert s.speaker.name == "Conseil national kurde" and s.content.text == "les responsables soient jugés"

@@ -448,10 +448,15 @@ def is_definite_description(ref: Referent, tokens: list[Token], lx: StatementLex
     if ref.kind not in ("person", "organisation", "document") or ref.number != "s":
         return False
     content = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
-    if not content or any(
-        (t.pos_ in NAME_POS and not is_title_word(t, lx) and not _portfolio(t, tokens, lx))
-        or (lx.ent(t) == "PER" and t.pos_ not in ("NOUN", "ADJ", "ADP"))  # the tagger's "président" is no name
-        for t in content
+    if (
+        not content
+        or any(
+            (t.pos_ in NAME_POS and not is_title_word(t, lx) and not _portfolio(t, tokens, lx))
+            or (lx.ent(t) == "PER" and t.pos_ not in ("NOUN", "ADJ", "ADP"))  # the tagger's "président" is no name
+            # "le Conseil national syrien": a capital inside the sentence, in a body's name, is a name
+            or (t.pos_ == "NOUN" and lx.ent(t) == "ORG" and t.text[:1].isupper() and not t.is_sent_start)
+            for t in content
+        )
     ):
         return False
     return tokens[0].lower_ in lx.det.definite
