@@ -318,6 +318,26 @@ def test_extract_of_a_file_name_that_is_not_utf8_prints_valid_utf8(tmp_path: Pat
     assert record["source"].endswith("d\\xe9p\\xeache.txt")
 
 
+@pytest.mark.parametrize("error", [duckdb.InterruptException("INTERRUPT Error"), RuntimeError("Query interrupted")])
+def test_a_ctrl_c_that_duckdb_took_inside_a_query_is_a_ctrl_c(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], error: Exception
+) -> None:
+    # DuckDB answers a SIGINT that lands in a query with its own error, not KeyboardInterrupt; the
+    # ingest process spends its time in queries while a worker extracts.
+    import newsclaims.ingest
+    from newsclaims.cli import main
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(newsclaims.ingest, "ingest", interrupted)
+    (tmp_path / "a.txt").write_text(GOOD[0], encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb")]) == 130
+    assert capsys.readouterr().err == "newsclaims: aborted\n"
+    monkeypatch.setattr(newsclaims.ingest, "ingest", lambda *_a, **_k: (_ for _ in ()).throw(RuntimeError("bug")))
+    assert main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb")]) == 70
+
+
 def test_ctrl_c_ends_an_ingest_with_130_and_keeps_what_it_committed(tmp_path: Path) -> None:
     import signal
 

@@ -84,6 +84,12 @@ def _invoke(args: list[str]) -> object:
             return cli.invoke(ctx)
     except (EOFError, KeyboardInterrupt) as exc:
         raise click.exceptions.Abort() from exc
+    except Exception as exc:
+        from newsclaims.store.sql import interrupted
+
+        if interrupted(exc):  # a Ctrl-C that DuckDB took inside a query is a Ctrl-C all the same
+            raise click.exceptions.Abort() from exc
+        raise
 
 
 def _error(message: str) -> None:

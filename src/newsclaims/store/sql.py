@@ -36,3 +36,12 @@ def registered(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> It
         yield name
     finally:
         con.unregister(name)
+
+
+def interrupted(exc: BaseException) -> bool:
+    """Whether an error is DuckDB's report of a Ctrl-C that landed inside one of its queries: it takes
+    the signal and raises its own error instead of KeyboardInterrupt (``InterruptException``, or a
+    RuntimeError "Query interrupted" from some calls)."""
+    if isinstance(exc, duckdb.InterruptException):
+        return True
+    return isinstance(exc, RuntimeError) and str(exc) == "Query interrupted"
