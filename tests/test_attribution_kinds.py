@@ -373,3 +373,26 @@ def test_a_body_named_with_a_capital_is_not_the_body_named_before(fr_nlp):
     )
     *_, s = read(fr_nlp, text, "fr")
     assert s.speaker.name == "Conseil national kurde" and s.content.text == "les responsables soient jugés"
+
+
+def test_an_ing_complement_is_what_is_denied_or_admitted(en_nlp):
+    (s,) = read(en_nlp, "Councillor Amy Tran has denied taking gifts from the contractor.", "en")
+    assert "Amy Tran" in s.speaker.name and s.content.text == "taking gifts from the contractor"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # a title whose complement is a place: the person given that title
+        (
+            "Le maire de Lyon, Paul Vidal, a reçu les candidats. « La ville est prête », estime le maire de Lyon.",
+            "Paul Vidal",
+            "La ville est prête",
+        ),
+        ("De l'avis de Jean Moreau, la réforme arrive trop tard.", "Jean Moreau", "la réforme arrive trop tard"),
+        ("La préfecture invite les habitants à rester chez eux ce soir.", "préfecture", "rester chez eux ce soir"),
+    ],
+)
+def test_more_french_shapes(fr_nlp, text, speaker, content):
+    *_, s = read(fr_nlp, text, "fr")
+    assert speaker in s.speaker.name and s.content.text == content

@@ -285,6 +285,7 @@ class Dependencies(BaseModel):
     adjectival_clause: Words = frozenset()
     adverbial_clause: Words = frozenset()
     complement_clause: Words = frozenset()
+    open_complement: Words = frozenset()  # a verb's complement sharing its subject ("denied accepting")
     clausal_subject: Words = frozenset()
     parataxis: Words = frozenset()
     unclassified: Words = frozenset()

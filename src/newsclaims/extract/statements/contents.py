@@ -195,6 +195,8 @@ class ContentReader:
                 return [Draft(clause, cue_span, source, unit_i, conf, "clause")]
         if Frame.INFINITIVE in frames and self._infinitive_at(k):
             return self._clause_drafts(k, unit_i, cue_span, source, conf, "infinitive", bound)
+        if Frame.INFINITIVE in frames and self._gerund_of(cue, k):
+            return self._clause_drafts(k, unit_i, cue_span, source, conf, "gerund", bound)
         if Frame.MARKED_INFINITIVE in frames:
             inf = self._de_infinitive(k, unit.end)
             if inf is not None:
@@ -381,6 +383,16 @@ class ContentReader:
             tok = doc[k + 2] if doc[k + 1].lower_ in fn.negation_after and k + 2 < len(doc) else doc[k + 1]
         infinitive = tok.morph.get("VerbForm", []) == ["Inf"] and tok.lower_ not in fn.copula_infinitives
         return infinitive or tok.lower_ in fn.infinitive_auxiliaries
+
+    def _gerund_of(self, cue: Cue, k: int) -> bool:
+        """ "has denied accepting the funds": an "-ing" form the verb governs as its own complement."""
+        tok = self.doc[k]
+        return (
+            tok.head.i == cue.verb.i
+            and tok.dep_ in self.lx.deps.open_complement
+            and tok.morph.get("VerbForm", []) == ["Part"]
+            and tok.morph.get("Aspect", []) == ["Prog"]
+        )
 
     def _de_infinitive(self, k: int, limit: int) -> int | None:
         """ "de fournir", "à libérer", or an object first: "accusé Rajoy de purger"."""

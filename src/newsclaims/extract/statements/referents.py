@@ -463,9 +463,9 @@ def is_definite_description(ref: Referent, tokens: list[Token], lx: StatementLex
 
 
 def _portfolio(tok: Token, tokens: list[Token], lx: StatementLexicon) -> bool:
-    """A capitalised word of a title's complement that names no entity: "République" in "le président
-    de la République", "Intérieur" in "le ministre de l'Intérieur"."""
-    return not tok.ent_type_ and any(t.lower_ in lx.genitive for t in tokens[: tokens.index(tok)])
+    """A capitalised word of a title's complement that names no one: "République" in "le président de
+    la République", "Intérieur" in "le ministre de l'Intérieur", "New York" in "le maire de New York"."""
+    return lx.ent(tok) not in ("PER", "ORG") and any(t.lower_ in lx.genitive for t in tokens[: tokens.index(tok)])
 
 
 def to_speaker(ref: Referent | None, mention: TextSpan | None) -> Speaker:
