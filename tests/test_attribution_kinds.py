@@ -277,11 +277,12 @@ def test_english_possessor_is_not_the_speaker(en_nlp, text, speaker):
     assert s.speaker.name == speaker
 
 
-def test_a_headline_without_a_stop_is_not_part_of_the_first_speaker():
+@pytest.mark.parametrize("blank", ["\n\n", "\r\n\r\n", "\n \t\n"])
+def test_a_headline_without_a_stop_is_not_part_of_the_first_speaker(blank):
     from newsclaims.pipeline import extract_article, make_article
     from newsclaims.reading import read_bytes
 
-    text = "Acme to cut 500 jobs after merger\n\nAcme Corp said on Monday that it would cut 500 jobs in Ohio.\n"
+    text = f"Acme to cut 500 jobs after merger{blank}Acme Corp said on Monday that it would cut 500 jobs in Ohio.\n"
     record = extract_article(make_article(read_bytes(text.encode()), lang="en"))
     assert [s.speaker.name for s in record.statements] == ["Acme Corp"]
 
@@ -396,3 +397,8 @@ def test_an_ing_complement_is_what_is_denied_or_admitted(en_nlp):
 def test_more_french_shapes(fr_nlp, text, speaker, content):
     *_, s = read(fr_nlp, text, "fr")
     assert speaker in s.speaker.name and s.content.text == content
+
+
+def test_an_ing_participle_after_the_object_is_no_misparsed_clause(en_nlp):
+    (s,) = read(en_nlp, '"The talks were useful," the minister told reporters accompanying him.', "en")
+    assert s.content.text == "The talks were useful"

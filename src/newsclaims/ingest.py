@@ -154,7 +154,7 @@ def ingest_items(
     """``ingest`` over items already read (SourceItems and the rejections met while reading).
 
     ``extract`` turns a batch of articles into records (default ``batch.extract_batch``, the
-    pipeline); with several workers it must be a module-level function, as it is sent to the processes.
+    pipeline); unless ``workers`` is 0 it must be a module-level function, as it is sent to the processes.
     ``link`` gives each article its story as it is stored (False: a later `newsclaims link` does);
     ``entities`` is a user's entities file, read by every worker (``gazetteer.use_entities``).
     """

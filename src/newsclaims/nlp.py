@@ -47,7 +47,8 @@ def load_model(code: str) -> Language:
 
 @functools.cache
 def load_pipeline(code: str) -> Language:
-    """The pack's spaCy pipeline with the newsclaims components after its own."""
+    """The pack's spaCy pipeline with the newsclaims components after its own, and the paragraph
+    component (a blank line ends a sentence) before its parser."""
     import newsclaims.components as components  # registers the factories
 
     nlp = load_model.__wrapped__(code)  # a pipeline of its own: load_model's stays bare

@@ -9,17 +9,19 @@ before it has set.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsclaims.tokenizer import doc_text
 
 PARAGRAPHS = "newsclaims_paragraphs"
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # spaces, tabs, "\r" and no-break spaces may sit on it
 
 
 def starts_after_blank_lines(doc: Doc) -> Doc:
-    text = doc_text(doc)
-    if "\n\n" not in text and "\n \n" not in text:
+    if _BLANK_LINE.search(doc_text(doc)) is None:
         return doc  # one paragraph: nothing to set, and no token walked
     after_blank = False
     for token in doc:

@@ -62,8 +62,9 @@ def find_quotes(text: str, closers: Mapping[str, str]) -> list[Quote]:
                 # "...on the 99th day.¶"There was...": a straight mark that opens a paragraph reopens the
                 # quotation (English prints one for each paragraph of a long quote); each paragraph is
                 # a quotation of its own, continuing the last.
-                start, end = _inner_bounds(text, open_at, text.rindex("\n", open_at, i))
-                quotes.append(Quote(open_at, end, start, end, False))
+                line = text.rindex("\n", open_at, i)
+                start, end = _inner_bounds(text, open_at, line)
+                quotes.append(Quote(open_at, line, start, end, False))
                 open_at = i
             elif ch == closer and (depth == 0 or opener == closer):
                 start, end = _inner_bounds(text, open_at, i)

@@ -340,7 +340,7 @@ class ContentReader:
             return True
         if tok.pos_ == "ADV" and low not in lx.fn.unskipped_adverbs and low not in lx.fn.complementizers:
             return True  # "qu'" of "qu'une" may be tagged an adverb
-        if tok.dep_ in lx.deps.fixed and tok.head.pos_ == "ADV" and tok.head.i < j:
+        if tok.dep_ in lx.deps.fixed and tok.head.pos_ == "ADV" and tok.head.i < j and low not in lx.fn.complementizers:
             return True  # the rest of a multi-word adverb: "de même" in "reconnaît tout de même que"
         if tok.pos_ == "NUM" and j + 1 < limit and doc[j + 1].lower_ in time_words:
             return True
@@ -592,7 +592,8 @@ class ContentReader:
         # A participle that modifies a noun takes no object of its own; one with an object is the
         # clause's verb the tagger misread ("used lethal force").
         has_object = any(c.dep_ in lx.deps.indirect_object for c in finite.children)
-        if finite.morph.get("VerbForm", []) != ["Fin"] and not has_object:
+        progressive = finite.morph.get("Aspect", []) == ["Prog"]  # "reporters accompanying him"
+        if finite.morph.get("VerbForm", []) != ["Fin"] and (not has_object or progressive):
             return None
         a, b = doc[cue.group_end].i, min(finite.right_edge.i + 1, unit.end)
         b = min(b, self._next_speaker(verb.i, a, b))

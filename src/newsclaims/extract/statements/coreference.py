@@ -133,7 +133,8 @@ class Resolver:
         if ref is None and number == "s":
             # "Le ministre X ... a-t-elle ajouté": a masculine title may name a woman; when one person
             # alone is in sight, the pronoun is theirs whatever gender the title gave.
-            people = {id(r): r for r in self._candidates(tok.idx, unit, far=False) if _compatible(r, None, "s")}
+            near = self._candidates(tok.idx, unit, far=False, outside=content)
+            people = {id(r): r for r in near if _compatible(r, None, "s")}
             persons = [r for r in people.values() if r.kind == "person"]
             if len(persons) == 1 and len(people) == 1:
                 ref = persons[0]

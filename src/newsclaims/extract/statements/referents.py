@@ -175,13 +175,16 @@ class ReferentBuilder:
         modifier = bool(runs) and head is not None and runs[0][1] < len(toks) and toks[runs[0][1]].i == head.i
         if head is not None and modifier and is_plural(head) and noun_class(head, lx) in (None, "group"):
             # "BBC Wales forecasters", "Pentagon officials": people of the body, not the body.
-            return self._described(toks, head, runs, None, strict)
+            people = self._described(toks, head, runs, None, strict)
+            if people is not None:
+                return people
         if runs and runs[0][0] <= first_content:
             # Gender from what comes before the name only: "Mme", "la présidente".
             before = raw[: raw.index(toks[runs[0][0]])]
             run = runs[0]
             lead = [*before, doc[a - 1]] if a > 0 and not before else before
-            if run[2] != "PER" and any(t.lower_.rstrip(".") in lx.names.honorifics for t in lead):
+            honorifics = lx.names.honorifics
+            if run[2] != "PER" and any(t.lower_ in honorifics or t.lower_.rstrip(".") in honorifics for t in lead):
                 run = (run[0], run[1], "PER")  # "Dr Lewis-Jones": a person, whatever the tagger made of the name
             ref = self._named(toks, run, description_gender(before, lx))
             if raw[0].lower_ in lx.det.plural:
@@ -451,7 +454,11 @@ def is_definite_description(ref: Referent, tokens: list[Token], lx: StatementLex
     if (
         not content
         or any(
-            (t.pos_ in NAME_POS and not is_title_word(t, lx) and not _portfolio(t, tokens, lx))
+            (
+                t.pos_ in NAME_POS
+                and not is_title_word(t, lx)
+                and not (ref.kind == "person" and _portfolio(t, tokens, lx))
+            )
             or (lx.ent(t) == "PER" and t.pos_ not in ("NOUN", "ADJ", "ADP"))  # the tagger's "président" is no name
             # "le Conseil national syrien": a capital inside the sentence, in a body's name, is a name
             or (t.pos_ == "NOUN" and lx.ent(t) == "ORG" and t.text[:1].isupper() and not t.is_sent_start)

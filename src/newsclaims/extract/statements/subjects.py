@@ -162,7 +162,8 @@ class SubjectReader:
                 return SourceRef(span=self._named_before(span), strict=cue.info.weak)
             if low.split("-")[0] in pron.demonstrative:
                 return SourceRef(pronoun=subj.i)  # "celle-ci", also when split as "Celle - ci"
-            if subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].lower_ in self.lx.genitive:
+            partitive = subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].lower_ in self.lx.genitive
+            if partitive and low not in pron.not_sources:
                 # "Un des chercheurs de HRW, Ole Solvang, précise": one of a group, a phrase of its own.
                 return SourceRef(span=self._noun_span(subj, self._group_start(verb)), strict=cue.info.weak)
             return None
