@@ -44,10 +44,11 @@ def _reopens(text: str, newline_at: int, opener: str) -> bool:
     return i < len(text) and text[i] == opener
 
 
-def _opens_paragraph(text: str, open_at: int, i: int) -> bool:
-    """Whether the mark at ``i`` begins a line after the one the quotation opened on."""
+def _line_break_before(text: str, open_at: int, i: int) -> int:
+    """The line break the mark at ``i`` follows, when it begins a line after the one the quotation
+    opened on; else -1."""
     line = text.rfind("\n", open_at, i)
-    return line >= 0 and not text[line:i].strip(SPACES)
+    return line if line >= 0 and not text[line:i].strip(SPACES) else -1
 
 
 def find_quotes(text: str, closers: Mapping[str, str]) -> list[Quote]:
@@ -58,11 +59,11 @@ def find_quotes(text: str, closers: Mapping[str, str]) -> list[Quote]:
     for i, ch in enumerate(text):
         if opener:
             closer = closers[opener]
-            if ch == closer and opener == closer and _opens_paragraph(text, open_at, i):
+            line = _line_break_before(text, open_at, i) if ch == closer and opener == closer else -1
+            if line >= 0:
                 # "...on the 99th day.¶"There was...": a straight mark that opens a paragraph reopens the
                 # quotation (English prints one for each paragraph of a long quote); each paragraph is
                 # a quotation of its own, continuing the last.
-                line = text.rindex("\n", open_at, i)
                 start, end = _inner_bounds(text, open_at, line)
                 quotes.append(Quote(open_at, line, start, end, False))
                 open_at = i

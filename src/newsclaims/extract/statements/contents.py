@@ -404,8 +404,7 @@ class ContentReader:
             if tok.text == "," and j > k:
                 # "accusent le Front Nusrat, un groupe lié à Al-Qaïda, d'être": past an apposition
                 close = next((c for c in range(j + 1, min(limit - 1, j + 10)) if doc[c].text == ","), None)
-                finite = (c for c in range(j + 1, close or j) if doc[c].morph.get("VerbForm", []) == ["Fin"])
-                if close is None or next(finite, None) is not None:
+                if close is None or any(doc[c].morph.get("VerbForm", []) == ["Fin"] for c in range(j + 1, close)):
                     return None
                 end = min(limit - 1, close + 4)
                 j = close + 1

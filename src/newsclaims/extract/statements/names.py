@@ -190,8 +190,8 @@ class NameBook:
         if not words:
             return None
         found = self._titled(words, before)
-        if found is None and head is not None and head in words and self._by_word:
-            holders = {t.name for t in self._by_word.get(head, []) if t.pos < before and t.words <= words}
+        if found is None and head is not None and head in words:
+            holders = {t.name for t in self._titles_by_word().get(head, []) if t.pos < before and t.words <= words}
             found = holders.pop() if len(holders) == 1 else None
         return found
 
@@ -199,14 +199,18 @@ class NameBook:
         """Every word of every title the article gave ``name``."""
         return {w for t in self.titles if t.name == name for w in t.words}
 
-    def _titled(self, words: frozenset[str], before: int) -> str | None:
+    def _titles_by_word(self) -> dict[str, list[Title]]:
         if self._by_word is None:
             self._by_word = {}
             for title in sorted(self.titles, key=lambda t: t.pos):
                 for word in title.words:
                     self._by_word.setdefault(word, []).append(title)
+        return self._by_word
+
+    def _titled(self, words: frozenset[str], before: int) -> str | None:
+        by_word = self._titles_by_word()
         # Only titles holding the rarest of the words can hold them all.
-        titles = min((self._by_word.get(w, []) for w in words), key=len)
+        titles = min((by_word.get(w, []) for w in words), key=len)
         for k in range(bisect.bisect_left(titles, before, key=lambda t: t.pos) - 1, -1, -1):
             if words <= titles[k].words:
                 return titles[k].name
