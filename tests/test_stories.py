@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,17 @@ import pytest
 
 from newsclaims import gazetteer
 from newsclaims.errors import UsageError
-from newsclaims.records import Article, ArticleRecord, Entity, Figure, Speaker, Statement, TextSpan, article_id
+from newsclaims.records import (
+    Article,
+    ArticleRecord,
+    Entity,
+    Figure,
+    Speaker,
+    Statement,
+    TextSpan,
+    TimeExpr,
+    article_id,
+)
 from newsclaims.stories.claims import Report, group_claims
 from newsclaims.stories.grouping import ArticleFeatures, Settings, group
 from newsclaims.stories.keys import known, name_key, place
@@ -67,6 +78,20 @@ def test_a_record_points_to_entities_concepts_places_and_sources() -> None:
     assert money.concept == "money"
     kinds = {f.kind for f in links.features}
     assert {"person", "organisation", "concept", "value", "title", "word", "surname"} <= kinds
+
+
+def test_a_time_of_day_names_its_day_and_a_duration_names_none() -> None:
+    record = spokesperson_record()
+    text = record.article.text
+    lundi = text.index("lundi")
+    times = (
+        TimeExpr("lundi", lundi, lundi + 5, "date", "2024-11-25TEV", "day"),
+        TimeExpr("lundi", lundi, lundi + 5, "date", "2024-11-24", "day"),
+        TimeExpr("lundi", lundi, lundi + 5, "duration", "P1M"),
+        TimeExpr("lundi", lundi, lundi + 5, "date", "2024-11", "month"),
+    )
+    links = record_links(replace(record, times=times))
+    assert {f.key for f in links.features if f.kind == "date"} == {"2024-11-24", "2024-11-25"}
 
 
 def features(aid: str, day: date, *keys: str, lang: str = "fr") -> ArticleFeatures:

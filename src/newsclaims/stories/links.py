@@ -28,6 +28,7 @@ NOUN_WORDS = 6  # words after a figure searched for what it counts when the extr
 _SENTENCE_END = re.compile(r"[.!?…]+[»”\"']?\s+|\n+")
 _CLAUSE_STOP = re.compile(r"[;:»”“«]|\s[–—]\s")
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")  # a year, month or day, comparable as text
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?=T|$)")  # a day, alone or with a time of day
 MIN_VALUE_KEY = 10  # smaller figures (two countries, three generals) tell no story apart
 BODY_CHARS = 3000  # the part of the text whose words are compared (the lead says what the story is)
 BODY_WORDS = 40  # its most frequent words (the first met first among equals)
@@ -321,7 +322,8 @@ def _features(
     out += [Feature("concept", c, c, float(n)) for c, n in concepts.items()]
     values = sorted({f.value for f in record.figures if f.value is not None and f.value >= MIN_VALUE_KEY})
     out += [Feature("value", f"{v:.10g}", f"{v:,.10g}", 1.0) for v in values]
-    days = sorted({t.value for t in record.times if t.value and len(t.value) == 10 and t.value[4] == "-"})
+    # A day named with its time of day ("hier soir": 2012-11-06TEV) names that day too.
+    days = sorted({m.group() for t in record.times if t.value and (m := _DAY.match(t.value))})
     out += [Feature("date", d, d, 1.0) for d in days]
     # Words compare within a language: their keys carry it ("title:fr:electi").
     out += [Feature("title", f"{lex.code}:{w}", w, 1.0) for w in dict.fromkeys(lex.content_words(title))]
