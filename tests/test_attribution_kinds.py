@@ -402,3 +402,82 @@ def test_more_french_shapes(fr_nlp, text, speaker, content):
 def test_an_ing_participle_after_the_object_is_no_misparsed_clause(en_nlp):
     (s,) = read(en_nlp, '"The talks were useful," the minister told reporters accompanying him.', "en")
     assert s.content.text == "The talks were useful"
+
+
+def test_a_body_of_another_country_is_not_the_body_named_before(en_nlp, fr_nlp):
+    en = read(
+        en_nlp,
+        "The Foreign Office said on Monday that talks would resume. "
+        "The Chilean government maintains that the border is closed.",
+        "en",
+    )
+    assert en[-1].speaker.name == "Chilean government"
+    # The same country resolves: "la diplomatie française" after the Quai d'Orsay's own name.
+    fr = read(
+        fr_nlp,
+        "Le ministère français des Affaires étrangères a convoqué l'ambassadeur. Le ministère français "
+        "affirme que la frontière restera ouverte.",
+        "fr",
+    )
+    assert fr[-1].speaker.name == "ministère français des Affaires étrangères"
+    other = read(
+        fr_nlp,
+        "Le Département d'État a annoncé des sanctions. Le gouvernement russe affirme que ces sanctions "
+        "sont illégales.",
+        "fr",
+    )
+    assert other[-1].speaker.name == "gouvernement russe"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "Senator Ruth Okafor called for the agency to reopen its archive at once.",
+            "Ruth Okafor",
+            "the agency to reopen its archive at once",
+        ),
+        ("The mayor demanded the bridge be closed to trucks.", "mayor", "the bridge be closed to trucks"),
+        (
+            "The fishing community said that the quotas were unfair.",
+            "fishing community",
+            "the quotas were unfair",
+        ),
+    ],
+)
+def test_english_a_clause_after_an_object_cue_and_a_community(en_nlp, text, speaker, content):
+    [s] = read(en_nlp, text, "en")
+    assert (s.speaker.name, s.content.text) == (speaker, content)
+
+
+def test_french_a_community_speaks(fr_nlp):
+    [s] = read(fr_nlp, "La communauté des pêcheurs affirme que les quotas sont injustes.", "fr")
+    assert s.content.text == "les quotas sont injustes" and "communauté" in s.speaker.name
+
+
+def test_who_in_a_second_relative_clause_is_the_first_ones_noun(en_nlp):
+    *_, s = read(
+        en_nlp,
+        "The bill was fought by the city's taxi drivers, who are striking to keep their permits and who have "
+        "said they believe the mayor is misled.",
+        "en",
+    )
+    assert s.speaker.name == "city's taxi drivers"
+    assert s.content.text.startswith("they believe")
+
+
+def test_the_same_pronoun_later_in_a_sentence_is_its_first_subject(en_nlp, fr_nlp):
+    *_, s = read(
+        en_nlp,
+        "Sarah Miller said she would appeal. She has met Judge Peter Holm twice, and she insisted the ruling "
+        "was unfair.",
+        "en",
+    )
+    assert (s.speaker.name, s.content.text) == ("Sarah Miller", "the ruling was unfair")
+    *_, s = read(
+        fr_nlp,
+        "Paul Serre a annoncé sa candidature. Il a rencontré Jean Dupont lundi et il a affirmé que la réforme "
+        "serait votée.",
+        "fr",
+    )
+    assert (s.speaker.name, s.content.text) == ("Paul Serre", "la réforme serait votée")

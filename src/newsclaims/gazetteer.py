@@ -177,6 +177,11 @@ def entities_in(text: str) -> list[str]:
     return out
 
 
+def states_in(text: str) -> list[str]:
+    """The states ``text`` names, by name or demonym, canonical, in order."""
+    return [c for c in entities_in(text) if kind_of(c) == "state"]
+
+
 def without_entities(text: str) -> str:
     """``text`` less the names of institutions and states it holds ("Russia's Kursk region" ->
     "Kursk region"), in its own words."""

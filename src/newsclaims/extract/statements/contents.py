@@ -300,6 +300,11 @@ class ContentReader:
             return None  # "un « nouveau départ »", "qualifié ce texte d'« inapplicable »": quoted too
         if end < unit.end and (doc[end].lower_ in fn.object_continuations or doc[end].pos_ == "ADJ"):
             return None
+        # The noun phrase is the subject of a clause that follows: "called for Vacco to revive the
+        # unit", "demanded the boy be returned": the claim is that clause.
+        deps = self.lx.deps
+        if any(t.dep_ in deps.subject and t.head.i >= end and t.head.i < unit.end for t in doc[k:end]):
+            return None
         leads = self.lx.data.cues.estimate_leads
         if end + 1 < unit.end and doc[end].lower_ in leads and self._estimate(cue) and _number_like(doc[end + 1]):
             return None

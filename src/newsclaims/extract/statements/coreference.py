@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsclaims import gazetteer
 from newsclaims.extract.statements.layout import View
 from newsclaims.extract.statements.names import phrase_text, title_words
 from newsclaims.extract.statements.phrases import (
@@ -127,6 +128,11 @@ class Resolver:
         """Who a subject pronoun stands for; never a phrase inside ``content``, the words it is said
         to have said ("Roads in Wales would be the worst affected, they added")."""
         unit = self.view.unit_of[tok.i]
+        earlier = self._same_pronoun_before(tok)
+        if earlier is not None:
+            # "He has spoken with Elian three times, and he insisted ...": the same pronoun as the
+            # sentence's earlier subject is who that one is, not a name between them.
+            return self.resolve_pronoun(earlier, gender, number, kinds, content)
         fits = (lambda r: r.kind in kinds) if kinds else (lambda r: True)
         found = self._candidates(tok.idx, unit, outside=content)
         ref = next((r for r in found if _compatible(r, gender, number) and fits(r)), None)
@@ -141,6 +147,19 @@ class Resolver:
         if ref is not None and ref.kind == "person" and ref.gender is None and number == "s":
             ref.gender = gender  # "Le ministre X ... a-t-elle ajouté": she is a woman from now on
         return ref
+
+    def _same_pronoun_before(self, tok: Token) -> Token | None:
+        """The first subject of the sentence before ``tok``, when it is the same pronoun (outside quotes)."""
+        unit = self.view.units[self.view.unit_of[tok.i]]
+        deps = self.view.lx.deps.subject | self.view.lx.deps.passive_subject
+        first = next((t for t in self.view.doc[unit.start : tok.i] if t.dep_ in deps), None)
+        if first is None or first.pos_ != "PRON" or first.lower_ != tok.lower_:
+            return None
+        # Not across quotation marks: the quoted "il" of "« Il faut partir », a-t-il dit" is no one.
+        if self.view.inside_quote(first.i) is not None or self.view.inside_quote(tok.i) is not None:
+            return None
+        return first
+        return None
 
     def _candidates(self, pos: int, unit: int, far: bool = True, outside: tuple[int, int] | None = None):
         """Sources before ``pos``, nearest sentence first; in a sentence, statement speakers first,
@@ -195,7 +214,7 @@ class Resolver:
         what someone said: that speaker. Otherwise the description is its own source."""
         lx = self.view.lx
         if ref.kind == "organisation":
-            return self._named_body(ref, pos, unit)
+            return self._named_body(ref, toks, pos, unit)
         if ref.kind == "document":
             return self._author(ref, toks, pos)
         words = title_words(toks, lx)
@@ -245,11 +264,18 @@ class Resolver:
                 return m.referent
         return ref
 
-    def _named_body(self, ref: Referent, pos: int, unit: int) -> Referent:
+    def _named_body(self, ref: Referent, toks: list[Token], pos: int, unit: int) -> Referent:
         """ "The automaker said", "l'ONG dénonce": the body named most recently before, when the
-        description names none ("Harwick Motors ... The automaker said")."""
+        description names none ("Harwick Motors ... The automaker said"). A description that names
+        a country or a nationality ("the Cuban government", "la diplomatie française") only goes to
+        a body of that country; one the gazetteer cannot place stays itself (it says whose it is)."""
+        text = " ".join(t.text for t in toks)
+        states = set(gazetteer.states_in(text))
+        national = bool(states) or any(self.view.lx.ent(t) in ("MISC", "LOC") for t in toks)
         for candidate in self._candidates(pos, unit):
             if candidate.kind == "organisation" and candidate is not ref and _proper(candidate.name):
+                if national and not states & set(gazetteer.states_in(candidate.name)):
+                    return ref
                 return candidate
         return ref
 

@@ -156,9 +156,14 @@ class SubjectReader:
         if subj.pos_ == "PRON":
             if low in pron.subject:
                 return SourceRef(pronoun=subj.i)
-            relative = verb.dep_ in self.lx.deps.relative_clause and verb.head.pos_ in ("NOUN", "PROPN")
+            # "the relatives, who are fighting to keep him and who have said": the parser may hang a
+            # second relative clause from the first one's words; "who" is the nearest such clause's noun.
+            clause = verb
+            while clause.dep_ not in self.lx.deps.relative_clause and clause.head.i < clause.i:
+                clause = clause.head
+            relative = clause.dep_ in self.lx.deps.relative_clause and clause.head.pos_ in ("NOUN", "PROPN")
             if low in pron.relative_subject and relative:
-                span = self._noun_span(verb.head, subj.i)
+                span = self._noun_span(clause.head, subj.i)
                 return SourceRef(span=self._named_before(span), strict=cue.info.weak)
             if low.split("-")[0] in pron.demonstrative:
                 return SourceRef(pronoun=subj.i)  # "celle-ci", also when split as "Celle - ci"
