@@ -481,3 +481,49 @@ def test_the_same_pronoun_later_in_a_sentence_is_its_first_subject(en_nlp, fr_nl
         "fr",
     )
     assert (s.speaker.name, s.content.text) == ("Paul Serre", "la réforme serait votée")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "Trois randonneurs ont disparu, selon les informations des gendarmes.",
+            "gendarmes",
+            "Trois randonneurs ont disparu",
+        ),
+        ("Aux yeux de la Cour des comptes, ce budget est insincère.", "Cour des comptes", "ce budget est insincère"),
+        (
+            "Le syndicat avait menacé le mois dernier de bloquer les dépôts.",
+            "syndicat",
+            "bloquer les dépôts",
+        ),
+        (
+            "La navigatrice déclare en franchissant la ligne que « la course était rude ».",
+            "navigatrice",
+            "la course était rude",
+        ),
+    ],
+)
+def test_french_sources_and_words_between_cue_and_content(fr_nlp, text, speaker, content):
+    [s] = read(fr_nlp, text, "fr")
+    assert (s.speaker.name, s.content.text) == (speaker, content)
+
+
+def test_an_object_that_is_a_time_is_no_claim_but_an_object_is(fr_nlp):
+    [s] = read(fr_nlp, "Le maire a annoncé la semaine dernière que le pont rouvrirait.", "fr")
+    assert s.content.text == "le pont rouvrirait"
+    statements = read(fr_nlp, "Le maire a annoncé la semaine de quatre jours pour les agents de la ville.", "fr")
+    assert [s.content.text for s in statements] in ([], ["la semaine de quatre jours pour les agents de la ville"])
+
+
+def test_a_second_cue_the_parser_joined_to_the_reported_clause(en_nlp):
+    first, second = read(
+        en_nlp,
+        "Governor Anna Reyes said the flooding had left her shaken and vowed to rebuild every bridge.",
+        "en",
+    )
+    assert (first.speaker.name, first.content.text) == ("Anna Reyes", "the flooding had left her shaken")
+    assert (second.speaker.name, second.cue.text) == ("Anna Reyes", "vowed")
+    # A clause whose subject can speak keeps its own second verb: the boy called and asked.
+    [s] = read(en_nlp, "The mayor said the boy had called and asked for help.", "en")
+    assert s.content.text == "the boy had called and asked for help"

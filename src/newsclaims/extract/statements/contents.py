@@ -19,6 +19,7 @@ from newsclaims.extract.statements.layout import DASHES, Unit, View
 from newsclaims.extract.statements.lexicon import Frame, phrase_at
 from newsclaims.extract.statements.phrases import (
     extend_np,
+    reported_clause_joined,
     with_apposition,
 )
 
@@ -190,7 +191,7 @@ class ContentReader:
         if quote_at is not None and (Frame.QUOTE in frames or Frame.INFINITIVE in frames):
             return self.quote_drafts(quote_at, unit_i, cue_span, source, conf)
         if self.lx.fn.bare_clause and Frame.CLAUSE in frames:
-            clause = self.parsed_clause(cue, before=False)
+            clause = self.parsed_clause(cue, before=False, bound=bound)
             if clause is not None:
                 return [Draft(clause, cue_span, source, unit_i, conf, "clause")]
         if Frame.INFINITIVE in frames and self._infinitive_at(k):
@@ -281,9 +282,15 @@ class ContentReader:
             linked = verb.dep_ in self.lx.deps.conjunct and verb.head.i == cue.verb.i
             own_subject = any(c.dep_ in self.lx.deps.cue_subject for c in verb.children)
             same_aux = aux is not None and doc[other.group_start].lower_ == aux
-            if linked or (same_aux and not own_subject):
+            if linked or (same_aux and not own_subject) or self._second_act(verb, cue):
                 return prev.i
         return None
+
+    def _second_act(self, verb: Token, cue: Cue) -> bool:
+        """ "said the pollution had made him upset and vowed to clean it up": a cue the parser joined
+        to this cue's reported clause is this cue's subject's second act."""
+        reported = reported_clause_joined(verb, self.lx)
+        return reported is not None and reported.head.i == cue.verb.i
 
     def _object_end(self, k: int, unit: Unit, cue: Cue) -> int | None:
         """Where an object that is the claim ends: its noun phrase, unless a clause or an attribute
@@ -323,6 +330,8 @@ class ContentReader:
                 j = self.core.subjects.skip_pp(j + 2, limit)  # "lors de la conférence", "auprès du ministre"
             elif self._skippable(j, limit):
                 j += 1
+            elif (past := self._time_phrase(j, limit) or self._gerund_phrase(j, cue, limit)) > j:
+                j = past
             elif low in fn.dative and j + 1 < limit and self._plain_pp(j + 1, limit, cue):
                 j = self.core.subjects.skip_pp(j + 1, limit)
             elif tok.pos_ == "ADP" and low not in fn.complement_prepositions:
@@ -332,6 +341,33 @@ class ContentReader:
             else:
                 return j
         return j
+
+    def _time_phrase(self, j: int, limit: int) -> int:
+        """Past "le week-end dernier", "la semaine prochaine": a determiner and time words ending on an
+        adjective (the tagger reads them as the verb's object). 0 when there is none."""
+        doc, lx = self.doc, self.lx
+        if doc[j].lower_ not in lx.det.definite:
+            return 0
+        k = j + 1
+        while k < limit and (doc[k].lower_ in lx.nouns.time or doc[k].text == "-"):
+            k += 1
+        return k if k > j + 1 and doc[k - 1].pos_ == "ADJ" else 0
+
+    def _gerund_phrase(self, j: int, cue: Cue, limit: int) -> int:
+        """Past "en recevant la coupe" when a complementizer follows it: "déclare en recevant la coupe
+        que ...". 0 when there is none."""
+        doc, fn = self.doc, self.lx.fn
+        if doc[j].lower_ not in fn.gerund_markers or j + 1 >= limit:
+            return 0
+        verb = doc[j + 1]
+        if verb.pos_ != "VERB" or verb.morph.get("VerbForm", []) != ["Part"] or verb.head.i != cue.verb.i:
+            return 0
+        k = j + 2
+        if k < limit and doc[k].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+            k = extend_np(self.view, k, limit) if doc[k].pos_ != "PRON" else k + 1
+        while k < limit and doc[k].text == ",":
+            k += 1
+        return k if k < limit and doc[k].lower_ in fn.complementizers else 0
 
     def _skippable(self, j: int, limit: int) -> bool:
         """Spaces, commas, adverbs, dates and object clitics between a verb and what it governs."""
@@ -548,10 +584,11 @@ class ContentReader:
             and present_participle(doc[j + 1])
         )
 
-    def parsed_clause(self, cue: Cue, before: bool) -> tuple[int, int] | None:
+    def parsed_clause(self, cue: Cue, before: bool, bound: int | None = None) -> tuple[int, int] | None:
         """Characters of the clause the parse hangs on the cue (a ``complement_clause`` child), after it
         ("said the troops were ready", "told reporters they would stay") or before it ('"We are
-        ready," Smith said'); a clause inside a quotation is the whole quotation."""
+        ready," Smith said'); a clause inside a quotation is the whole quotation. ``bound``: a token
+        it stops before (a second cue of the same subject)."""
         doc, view, lx = self.doc, self.view, self.lx
         verb = cue.verb
         unit = view.units[view.unit_of[verb.i]]
@@ -566,7 +603,7 @@ class ContentReader:
             a, b = max(child.left_edge.i, unit.start), min(child.right_edge.i + 1, unit.end)
             if before:
                 b = min(b, cue.group_start)
-            b = min(b, self._next_speaker(verb.i, a, b))
+            b = min(b, self._next_speaker(verb.i, a, b), bound if bound is not None and bound > a else b)
             while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ in lx.fn.complementizers):
                 a += 1
             while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):

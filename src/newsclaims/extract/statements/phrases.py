@@ -39,6 +39,32 @@ def noun_class(tok: Token, lx: StatementLexicon) -> SourceClass | None:
     return None
 
 
+def can_speak(subject: Token, lx: StatementLexicon) -> bool:
+    """Whether a clause's subject could be who speaks: a personal pronoun, a name, or a noun of a
+    person, a body or a group ("the plan", "la pollution" cannot)."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in lx.pron.subject
+    return (
+        subject.pos_ == "PROPN"
+        or lx.ent(subject) in ("PER", "ORG")
+        or noun_class(subject, lx) in ("person", "organisation", "group")
+    )
+
+
+def reported_clause_joined(verb: Token, lx: StatementLexicon) -> Token | None:
+    """ "said the pollution had made him upset and vowed to ...": the reported clause's verb that the
+    parser joined ``verb`` to, when ``verb`` has no subject of its own and that clause's subject
+    cannot speak, so that ``verb`` is the reporting verb's second act; else None."""
+    deps = lx.deps
+    head = verb.head
+    if verb.dep_ not in deps.conjunct or head.i >= verb.i or head.dep_ not in deps.complement_clause:
+        return None
+    if any(c.dep_ in deps.cue_subject | deps.passive_subject for c in verb.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ in deps.subject | deps.passive_subject), None)
+    return head if subject is not None and not can_speak(subject, lx) else None
+
+
 def _agent_noun(low: str, lx: StatementLexicon) -> bool:
     return len(low) >= 7 and low.endswith(lx.nouns.person_suffixes)
 

@@ -260,6 +260,11 @@ class ReferentBuilder:
         lx = self.lx
         cls: str | None = noun_class(head, lx)
         head_pos = toks.index(head)
+        if not runs and head.lower_ in lx.nouns.information:
+            # "selon les informations des autorités": whose information it is speaks.
+            owner = self._owner_of(toks, head_pos)
+            if owner is not None:
+                return owner
         if cls is None and self._named_in_apposition(toks, head_pos, runs):
             cls = "person"  # "la préfète, Sophie Marchand": a title the lexicon lacks, with a name
         if cls is None and plain:
@@ -334,6 +339,17 @@ class ReferentBuilder:
             gender = self.book.genders.get(name) or title_gender
             return Referent(name, "person", gender, "s", role, self._aliases(name, "person"))
         return None
+
+    def _owner_of(self, toks, head_pos: int) -> Referent | None:
+        """The source in a genitive complement right after ``head_pos`` ("des autorités", "of the
+        police"), when it is a person, a body or a group."""
+        link = head_pos + 1
+        if link >= len(toks) or toks[link].lower_ not in self.lx.genitive:
+            return None
+        owner = self.from_span(toks[link + 1].i, toks[-1].i + 1, strict=True) if link + 1 < len(toks) else None
+        if owner is None or owner.kind not in ("person", "organisation", "group"):
+            return None
+        return owner
 
     def _author_of_document(self, toks, head_pos: int, runs, cls: str) -> Referent | None:
         """ "le rapport d'Amnesty", "a statement by the ministry": a document speaks for who wrote it,

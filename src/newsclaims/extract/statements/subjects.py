@@ -19,10 +19,12 @@ from newsclaims.extract.statements.layout import Unit, View
 from newsclaims.extract.statements.lexicon import Frame
 from newsclaims.extract.statements.phrases import (
     NP_POS,
+    can_speak,
     entity_span,
     extend_np,
     extend_np_left,
     noun_class,
+    reported_clause_joined,
     subject_np,
     with_apposition,
 )
@@ -85,8 +87,9 @@ class SubjectReader:
         if subj is not None:
             return self._subject_source(subj, verb, cue)
         form = verb.morph.get("VerbForm", [])
-        if verb.dep_ in deps.conjunct and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
-            return self._source_of_verb(verb.head, cue, depth + 1)
+        if verb.dep_ in deps.conjunct and verb.head.pos_ in ("VERB", "AUX", "ADJ") and verb.head.i < verb.i:
+            reported = reported_clause_joined(verb, lx)
+            return self._source_of_verb(reported.head if reported else verb.head, cue, depth + 1)
         if present_participle(verb):
             return self._participle_source(verb, cue)
         if form == ["Inf"] and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -249,11 +252,7 @@ class SubjectReader:
         if verb.dep_ not in lx.deps.conjunct or verb.head.i >= verb.i:
             return False
         subj = next((c for c in verb.head.children if c.dep_ in lx.deps.cue_subject), None)
-        if subj is None:
-            return False
-        if subj.pos_ == "PRON":
-            return subj.lower_ in lx.pron.subject
-        return subj.pos_ == "PROPN" or noun_class(subj, lx) in ("person", "organisation", "group")
+        return subj is not None and can_speak(subj, lx)
 
     def postverbal_subject(self, j: int, limit: int) -> tuple[int, int] | None:
         """The subject after an inverted cue, past adverbs, dates and prepositional phrases."""
