@@ -527,3 +527,32 @@ def test_a_second_cue_the_parser_joined_to_the_reported_clause(en_nlp):
     # A clause whose subject can speak keeps its own second verb: the boy called and asked.
     [s] = read(en_nlp, "The mayor said the boy had called and asked for help.", "en")
     assert s.content.text == "the boy had called and asked for help"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("L'institut prévoit que la neige tombera jusqu'en plaine.", "institut", "la neige tombera jusqu'en plaine"),
+        ("Le collectif a menacé de s'en prendre aux péages.", "collectif", "s'en prendre aux péages"),
+        (
+            "La préfecture a créé une nouvelle route réservée aux camions pour éviter le blocage de Rouen et "
+            "appelle la population à prendre le bus.",
+            "préfecture",
+            "prendre le bus",
+        ),
+    ],
+)
+def test_french_forecasts_clitics_and_a_finite_verb_joined_to_an_infinitive(fr_nlp, text, speaker, content):
+    [s] = read(fr_nlp, text, "fr")
+    assert (s.speaker.name, s.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les techniciens rendront un rapport dans un mois pour évaluer le coût des travaux.",
+        "Selon les différents rectorats, les résultats sont publiés entre 9 heures et 18 heures.",
+    ],
+)
+def test_no_statement_in_an_aim_nor_in_depending_on(fr_nlp, text):
+    assert read(fr_nlp, text, "fr") == []

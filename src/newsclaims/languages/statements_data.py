@@ -138,6 +138,7 @@ class Nouns(BaseModel):
     abstract_suffixes: tuple[str, ...] = ()  # "-tion", "-ment": abstract nouns name no source
     collective_organisations: Words = frozenset()  # plural nouns that stay one body ("autorités")
     circumstance: Words = frozenset()  # "selon les cas": "depending on", not "according to"
+    distributive: Words = frozenset()  # "selon les différentes académies": each its own, "depending on"
     relational: Words = frozenset()  # "le successeur de X": X is someone else
     epicene_titles: Words = frozenset()  # masculine titles women hold too: the form says nothing
     title_modifiers: Words = frozenset()  # "premier", "ancien" before a title tagged as a name
@@ -249,6 +250,7 @@ class Function(BaseModel):
     circumstance_openers: Words = frozenset()  # "lors de", "au cours de": when it was said
     contrast_openers: Words = frozenset()  # ", tandis que", ", alors que": a new attribution
     gerund_markers: Words = frozenset()  # "en" + present participle
+    purpose_markers: Words = frozenset()  # "pour évaluer les dégâts": an aim, not words said
     clause_openers: Words = frozenset()  # "mais", "donc" before a clause-initial "selon X"
     relative_before: Words = frozenset()  # "qui", "et" before "selon X" in mid-sentence
     title_cues: Words = frozenset()  # "le film « ... »": a name or title, not speech

@@ -211,7 +211,7 @@ class ContentReader:
                 start = doc[k].idx if with_object else quote.start
                 end = quote.close if with_object else quote.end
                 return [Draft((start, end), cue_span, source, unit_i, conf, "attribute")]
-        if Frame.OBJECT in frames and self._np_object_at(cue, k):
+        if Frame.OBJECT in frames and self._np_object_at(cue, k) and not self._purpose(cue):
             ends = [e for e in (bound, self._object_end(k, unit, cue)) if e is not None]
             drafts = self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "object", min(ends, default=None))
             return [d for d in drafts if len(view.text[d.content[0] : d.content[1]].split()) >= 3]
@@ -418,7 +418,14 @@ class ContentReader:
         return k if k < limit and view.quote_opening_at(k) is not None else None
 
     def _infinitive_at(self, k: int) -> bool:
-        doc, fn = self.doc, self.lx.fn
+        doc, fn, pron = self.doc, self.lx.fn, self.lx.pron
+        # Clitics before the verb: "de s'en prendre", "de le faire", "de leur dire".
+        while (
+            k + 1 < len(doc)
+            and doc[k].pos_ == "PRON"
+            and (doc[k].lower_ in pron.reflexive or doc[k].lower_ in pron.object)
+        ):
+            k += 1
         tok = doc[k]
         if tok.lower_ in fn.negation and k + 1 < len(doc):
             tok = doc[k + 2] if doc[k + 1].lower_ in fn.negation_after and k + 2 < len(doc) else doc[k + 1]
@@ -459,6 +466,15 @@ class ContentReader:
                     return j + 1  # "recommande de « poursuivre les efforts »"
             j += 1
         return None
+
+    def _purpose(self, cue: Cue) -> bool:
+        """ "fourniront un rapport pour évaluer les dégâts": an infinitive after "pour"/"afin de" says
+        what someone means to do; with a mere object it reports nothing."""
+        verb, doc = cue.verb, self.doc
+        if verb.morph.get("VerbForm", []) != ["Inf"]:
+            return False
+        before = [doc[k].lower_ for k in range(max(0, cue.group_start - 2), cue.group_start)]
+        return any(w in self.lx.fn.purpose_markers for w in before)
 
     def _np_object_at(self, cue: Cue, k: int) -> bool:
         tok = self.doc[k]

@@ -82,6 +82,8 @@ class SourceReader:
         found = self._source_at(np_at, unit.end, slot="according")
         if found is None:
             return []
+        if found[0].span and any(doc[k].lower_ in self.lx.nouns.distributive for k in range(*found[0].span)):
+            return []  # "selon les différentes académies, ... entre 8 heures et 19 heures": depending on
         source, after = found
         if source.span:
             after = with_apposition(view, source.span[0], after, unit.end)

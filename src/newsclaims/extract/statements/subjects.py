@@ -89,7 +89,7 @@ class SubjectReader:
         form = verb.morph.get("VerbForm", [])
         if verb.dep_ in deps.conjunct and verb.head.pos_ in ("VERB", "AUX", "ADJ") and verb.head.i < verb.i:
             reported = reported_clause_joined(verb, lx)
-            return self._source_of_verb(reported.head if reported else verb.head, cue, depth + 1)
+            return self._source_of_verb(reported.head if reported else self._finite_head(verb), cue, depth + 1)
         if present_participle(verb):
             return self._participle_source(verb, cue)
         if form == ["Inf"] and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -106,6 +106,25 @@ class SubjectReader:
         if verb.pos_ != "VERB" and verb.i > 0 and doc[verb.i - 1].lower_ in lx.pron.subject:
             return SourceRef(pronoun=verb.i - 1)
         return None
+
+    @staticmethod
+    def _finite_head(verb: Token) -> Token:
+        """The verb a conjunct is joined to; for a finite verb the parser hung on an infinitive or a
+        participle ("a créé une route réservée aux camions pour éviter le blocage et appelle"), the
+        nearest finite verb above it: a finite verb is no infinitive's second half."""
+        head = verb.head
+
+        def finite(tok: Token) -> bool:  # "appelle", or a participle with its auxiliary ("a créé")
+            return tok.morph.get("VerbForm", []) == ["Fin"] or any(c.pos_ == "AUX" for c in tok.children)
+
+        if not finite(verb) or finite(head):
+            return head
+        climb = head
+        for _ in range(6):
+            if finite(climb) or climb.head.i == climb.i:
+                break
+            climb = climb.head
+        return climb if finite(climb) else head
 
     def _dative_controls(self, head: Token, inf: Token) -> bool:
         """Whether a dative between a verb and its infinitive does what the infinitive says ("il
