@@ -556,3 +556,43 @@ def test_french_forecasts_clitics_and_a_finite_verb_joined_to_an_infinitive(fr_n
 )
 def test_no_statement_in_an_aim_nor_in_depending_on(fr_nlp, text):
     assert read(fr_nlp, text, "fr") == []
+
+
+def test_a_body_named_by_a_plural_noun_is_not_elle(fr_nlp):
+    *_, s = read(
+        fr_nlp,
+        "Après la dissolution du parlement, où le parti des Frères musulmans était majoritaire, l'armée s'est "
+        "octroyée le pouvoir. Elle a cependant promis de rendre le pouvoir avant le 30 juin.",
+        "fr",
+    )
+    assert s.speaker.name == "armée" and s.content.text == "rendre le pouvoir avant le 30 juin"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "De l'opinion de Jeanne Roy, on ne peut pas fermer la frontière.",
+            "Jeanne Roy",
+            "on ne peut pas fermer la frontière",
+        ),
+        (
+            "Les électeurs rejettent le projet selon un sondage publié dans le quotidien La Voix, et beaucoup "
+            "craignent une hausse des prix.",
+            "sondage",
+            "Les électeurs rejettent le projet",
+        ),
+    ],
+)
+def test_french_opinion_and_a_source_closing_its_clause(fr_nlp, text, speaker, content):
+    s = read(fr_nlp, text, "fr")[0]
+    assert (s.speaker.name, s.content.text) == (speaker, content)
+
+
+def test_french_an_inverted_incise_inside_the_sentence(fr_nlp):
+    *_, s = read(
+        fr_nlp,
+        "Jeanne Roy a pris la parole. Contrairement aux idées reçues, appuie-t-elle, le port reste rentable.",
+        "fr",
+    )
+    assert s.speaker.name == "Jeanne Roy" and "le port reste rentable" in s.content.text

@@ -252,7 +252,13 @@ class ReferentBuilder:
             gender = gender or (self.book.genders.get(name)) or (description_gender(rest, lx) if role else None)
         else:
             name, gender = phrase_text(name_toks, lx), None
-        return Referent(name, kind, gender, "s", role, self._aliases(name, kind))
+        number = "s"
+        if kind != "person" and name_toks and name_toks[0].pos_ == "NOUN":
+            # A body named by a common noun says its gender and number: "les Frères musulmans" are
+            # "ils", not "elle".
+            gender = gender_of(name_toks[0])
+            number = "p" if name_toks[0].morph.get("Number", []) == ["Plur"] else "s"
+        return Referent(name, kind, gender, number, role, self._aliases(name, kind))
 
     def _described(
         self, toks, head: Token, runs, gender: str | None, strict: bool, plain: bool = False

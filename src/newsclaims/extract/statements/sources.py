@@ -96,7 +96,16 @@ class SourceReader:
             return self._after_source(rest, unit_i, cue, source, conf, "according")
         clause_start = self.reader.contents.clause_start(unit, i)
         before_end = self._trim_back(i)
-        if rest >= unit.end or doc[rest].text in (".", "!", "?"):
+        # "... selon un sondage, et beaucoup ont peur que ...": the source closes the clause before it.
+        openers = self.lx.fn.clause_openers
+        closes = rest < unit.end and (
+            doc[rest].text in (",", ";")
+            and rest + 1 < unit.end
+            and doc[rest + 1].lower_ in openers
+            or doc[rest].lower_ in openers
+            and doc[rest - 1].text in (",", ";")
+        )
+        if rest >= unit.end or doc[rest].text in (".", "!", "?") or closes:
             return self._span_draft(clause_start, before_end, unit_i, cue, source, conf, "according-end")
         before = doc[before_end - 1] if before_end > clause_start else None
         if before is not None and before.lower_ in self.lx.fn.relative_before:
