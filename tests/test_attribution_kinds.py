@@ -596,3 +596,25 @@ def test_french_an_inverted_incise_inside_the_sentence(fr_nlp):
         "fr",
     )
     assert s.speaker.name == "Jeanne Roy" and "le port reste rentable" in s.content.text
+
+
+def test_english_a_document_that_says_speaks_for_its_author(en_nlp):
+    [s] = read(en_nlp, "The union pointed to a 2019 study by the Harwell Institute that says rents would fall.", "en")
+    assert (s.speaker.name, s.content.text) == ("Harwell Institute", "rents would fall")
+    # A relative's noun that cannot speak is no source: "after the floods that urged ..."
+    found = read(en_nlp, "Officials lifted the alerts issued after the floods that urged residents to leave.", "en")
+    assert all(s.speaker.name != "floods" for s in found)
+
+
+def test_english_a_participle_after_a_closing_quote_ends_the_words(en_nlp):
+    [s, *_] = read(
+        en_nlp,
+        'The ministry says that the plan will "cut waiting times," pointing to a survey of hospitals.',
+        "en",
+    )
+    assert s.content.text == 'the plan will "cut waiting times,"'
+
+
+def test_english_called_him_a_quoted_noun(en_nlp):
+    [s] = read(en_nlp, 'Professor Hannah Ortiz, who met the pilot in 2005, called him a "legend".', "en")
+    assert (s.speaker.name, s.content.text) == ("Hannah Ortiz", "legend")

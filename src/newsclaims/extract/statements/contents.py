@@ -240,6 +240,8 @@ class ContentReader:
         while j < unit.end and doc[j].lower_ in links and glue < 3:
             j += 1
             glue += 1
+        if j + 1 < unit.end and j > k and doc[j].pos_ == "DET" and view.quote_opening_at(j + 1) is not None:
+            j += 1  # 'called him a "hero"': the quoted noun's article stands outside the marks
         q = view.quote_opening_at(j) if j < unit.end and j > k else None
         if q is None or not q.closed or not q.inner(view.text).split():
             return None
@@ -587,6 +589,14 @@ class ContentReader:
         tok = doc[j]
         if present_participle(tok) and lx.cue_for(tok.text, tok.lemma_) is not None:
             return True
+        if (
+            j >= 2
+            and present_participle(tok)
+            and lx.fn.participle_clauses
+            and doc[j - 1].text in self.view.closing_marks
+            and doc[j - 2].text == ","
+        ):
+            return True  # '... accessible," pointing to': the comma closed the quotation first
         if tok.text == "," and j + 1 < len(doc):
             nxt = doc[j + 1]
             if phrase_at(doc, j + 1, lx.contrast_openers):

@@ -207,6 +207,8 @@ class CueReader:
         fn = self.lx.fn
         if prev is None or prev.lower_ not in fn.complementizers:
             return False
+        if prev.head.i == cue.verb.i and prev.dep_ in self.lx.deps.subject:
+            return False  # "an analysis that says": the relative is the cue's subject, not its object
         return prev.morph.get("PronType", []) == ["Rel"] or (
             prev.i > 0 and self.doc[prev.i - 1].lower_ in fn.complementizer_pronoun
         )

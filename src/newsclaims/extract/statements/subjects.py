@@ -186,7 +186,8 @@ class SubjectReader:
             relative = clause.dep_ in self.lx.deps.relative_clause and clause.head.pos_ in ("NOUN", "PROPN")
             if low in pron.relative_subject and relative:
                 span = self._noun_span(clause.head, subj.i)
-                return SourceRef(span=self._named_before(span), strict=cue.info.weak)
+                # "warnings issued after the bombings that urged": a relative's noun must be a known source.
+                return SourceRef(span=self._named_before(span), strict=True)
             if low.split("-")[0] in pron.demonstrative:
                 return SourceRef(pronoun=subj.i)  # "celle-ci", also when split as "Celle - ci"
             partitive = subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].lower_ in self.lx.genitive
