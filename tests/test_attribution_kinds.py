@@ -618,3 +618,37 @@ def test_english_a_participle_after_a_closing_quote_ends_the_words(en_nlp):
 def test_english_called_him_a_quoted_noun(en_nlp):
     [s] = read(en_nlp, 'Professor Hannah Ortiz, who met the pilot in 2005, called him a "legend".', "en")
     assert (s.speaker.name, s.content.text) == ("Hannah Ortiz", "legend")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "La fédération appelle à une grève et fait savoir que trois usines vont fermer.",
+            "fédération",
+            "trois usines vont fermer",
+        ),
+        (
+            "L'ancien porte-parole de la mission fait remarquer que les combattants sont épuisés.",
+            "ancien porte-parole de la mission",
+            "les combattants sont épuisés",
+        ),
+        (
+            "L'entraîneur, Marc Vidal, s'est dit satisfait des résultats de la saison.",
+            "Marc Vidal",
+            "satisfait des résultats de la saison",
+        ),
+        (
+            "Le rapport dévoile que la torture est systématique dans ces prisons.",
+            "rapport",
+            "la torture est systématique dans ces prisons",
+        ),
+    ],
+)
+def test_french_light_verbs_self_description_and_disclosure(fr_nlp, text, speaker, content):
+    [s] = read(fr_nlp, text, "fr")
+    assert (s.speaker.name, s.content.text) == (speaker, content)
+
+
+def test_se_montrer_is_no_statement(fr_nlp):
+    assert read(fr_nlp, "L'étude a donné des résultats qui pourraient se montrer inquiétants.", "fr") == []

@@ -251,6 +251,7 @@ class Function(BaseModel):
     contrast_openers: Words = frozenset()  # ", tandis que", ", alors que": a new attribution
     gerund_markers: Words = frozenset()  # "en" + present participle
     purpose_markers: Words = frozenset()  # "pour évaluer les dégâts": an aim, not words said
+    self_description: Words = frozenset()  # "s'est dit satisfait": reflexive cues whose adjective is the claim
     clause_openers: Words = frozenset()  # "mais", "donc" before a clause-initial "selon X"
     relative_before: Words = frozenset()  # "qui", "et" before "selon X" in mid-sentence
     title_cues: Words = frozenset()  # "le film « ... »": a name or title, not speech

@@ -194,6 +194,9 @@ class ContentReader:
             clause = self.parsed_clause(cue, before=False, bound=bound)
             if clause is not None:
                 return [Draft(clause, cue_span, source, unit_i, conf, "clause")]
+        if self._self_described(cue, k):
+            # "s'est dit satisfait des résultats": what the speaker says of themself.
+            return self._clause_drafts(k, unit_i, cue_span, source, conf, "self-description", bound)
         if Frame.INFINITIVE in frames and self._infinitive_at(k):
             return self._clause_drafts(k, unit_i, cue_span, source, conf, "infinitive", bound)
         if Frame.INFINITIVE in frames and self._gerund_of(cue, k):
@@ -468,6 +471,17 @@ class ContentReader:
                     return j + 1  # "recommande de « poursuivre les efforts »"
             j += 1
         return None
+
+    def _self_described(self, cue: Cue, k: int) -> bool:
+        """A reflexive cue of the pack's self-description verbs followed by an adjective or a
+        participle: "se dit favorable à", "s'est déclaré prêt à"."""
+        doc, lx = self.doc, self.lx
+        lemma = cue.verb.lemma_.lower()
+        if lemma not in lx.fn.self_description and cue.info.lemma not in lx.fn.self_description:
+            return False
+        reflexive = any(doc[j].lower_ in lx.pron.reflexive_third for j in range(cue.group_start, cue.verb.i))
+        tok = doc[k]
+        return reflexive and (tok.pos_ == "ADJ" or tok.morph.get("VerbForm", []) == ["Part"])
 
     def _purpose(self, cue: Cue) -> bool:
         """ "fourniront un rapport pour évaluer les dégâts": an infinitive after "pour"/"afin de" says

@@ -49,6 +49,9 @@ class SubjectReader:
             # "fait savoir": the subject hangs on "fait", when the tagger saw it as a verb.
             verb = light if light is not None and light.pos_ in ("VERB", "AUX") else None
         source = self._source_of_verb(verb, cue, 0) if verb is not None else None
+        if source is None and verb is not None and verb is not cue.verb:
+            # "appelle à un moratoire et fait savoir": the parser joined the infinitive, not "fait".
+            source = self._source_of_verb(cue.verb, cue, 0)
         if (
             source is None
             and (verb is None or verb.morph.get("VerbForm", []) != ["Part"] or has_auxiliary(self.view, verb))
