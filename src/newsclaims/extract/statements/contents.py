@@ -194,9 +194,6 @@ class ContentReader:
             clause = self.parsed_clause(cue, before=False, bound=bound)
             if clause is not None:
                 return [Draft(clause, cue_span, source, unit_i, conf, "clause")]
-        if self._self_described(cue, k):
-            # "s'est dit satisfait des résultats": what the speaker says of themself.
-            return self._clause_drafts(k, unit_i, cue_span, source, conf, "self-description", bound)
         if Frame.INFINITIVE in frames and self._infinitive_at(k):
             return self._clause_drafts(k, unit_i, cue_span, source, conf, "infinitive", bound)
         if Frame.INFINITIVE in frames and self._gerund_of(cue, k):
@@ -214,6 +211,10 @@ class ContentReader:
                 start = doc[k].idx if with_object else quote.start
                 end = quote.close if with_object else quote.end
                 return [Draft((start, end), cue_span, source, unit_i, conf, "attribute")]
+        if self._self_described(cue, k):
+            # "s'est dit satisfait des résultats": what the speaker says of themself (quoted words
+            # said of it, "s'est dit déterminé à « aller jusqu'au bout »", were read above).
+            return self._clause_drafts(k, unit_i, cue_span, source, conf, "self-description", bound)
         if Frame.OBJECT in frames and self._np_object_at(cue, k) and not self._purpose(cue):
             ends = [e for e in (bound, self._object_end(k, unit, cue)) if e is not None]
             drafts = self._clause_drafts(k, unit_i, cue_span, source, conf * 0.85, "object", min(ends, default=None))
