@@ -652,3 +652,21 @@ def test_french_light_verbs_self_description_and_disclosure(fr_nlp, text, speake
 
 def test_se_montrer_is_no_statement(fr_nlp):
     assert read(fr_nlp, "L'étude a donné des résultats qui pourraient se montrer inquiétants.", "fr") == []
+
+
+def test_a_statement_no_one_was_said_to_issue_is_the_last_speakers(en_nlp, fr_nlp):
+    *_, s = read(
+        en_nlp,
+        'The ministry said talks would resume. "We regret the loss of life," the statement said.',
+        "en",
+    )
+    assert s.speaker.name == "ministry" and s.speaker.mention is not None and s.speaker.mention.text == "statement"
+    *_, s = read(
+        fr_nlp,
+        "La préfecture a annoncé la fermeture du pont. « Les travaux dureront un mois », précise le communiqué.",
+        "fr",
+    )
+    assert s.speaker.name == "préfecture"
+    # A report is no one's by default: "the report said" keeps the report.
+    *_, s = read(en_nlp, 'The ministry said talks would resume. "Prices rose," the report said.', "en")
+    assert s.speaker.name == "report"

@@ -138,6 +138,7 @@ class Nouns(BaseModel):
     abstract_suffixes: tuple[str, ...] = ()  # "-tion", "-ment": abstract nouns name no source
     collective_organisations: Words = frozenset()  # plural nouns that stay one body ("autorités")
     circumstance: Words = frozenset()  # "selon les cas": "depending on", not "according to"
+    issued: Words = frozenset()  # "the statement said": a document issued by whoever just spoke
     distributive: Words = frozenset()  # "selon les différentes académies": each its own, "depending on"
     relational: Words = frozenset()  # "le successeur de X": X is someone else
     epicene_titles: Words = frozenset()  # masculine titles women hold too: the form says nothing

@@ -262,6 +262,16 @@ class Resolver:
             role = m.referent.role
             if m.pos < pos and m.referent.kind != "document" and role and head in role.casefold().split():
                 return m.referent
+        if head in self.view.lx.nouns.issued:
+            # "the prime minister's office said ... the statement said": a statement no one was said
+            # to issue is the last speaker's, when a body or a named person spoke just before.
+            unit = self.view.unit_of[next(t.i for t in toks if t.lower_ == head)]
+            last = next((m for m in reversed(self.history) if m.pos < pos), None)
+            speaker = last.referent if last is not None and unit - last.unit <= 3 else None
+            if speaker is not None and (
+                speaker.kind == "organisation" or speaker.kind == "person" and _proper(speaker.name)
+            ):
+                return speaker
         return ref
 
     def _named_body(self, ref: Referent, toks: list[Token], pos: int, unit: int) -> Referent:
