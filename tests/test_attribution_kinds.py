@@ -670,3 +670,25 @@ def test_a_statement_no_one_was_said_to_issue_is_the_last_speakers(en_nlp, fr_nl
     # A report is no one's by default: "the report said" keeps the report.
     *_, s = read(en_nlp, 'The ministry said talks would resume. "Prices rose," the report said.', "en")
     assert s.speaker.name == "report"
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker, content",
+    [
+        (
+            "Nora Fell is an economist in Brussels. By her calculations, the fund holds 27 billion euros.",
+            "en",
+            "Nora Fell",
+            "the fund holds 27 billion euros",
+        ),
+        ("The senator spoke on Monday. In her view, the bill will fail.", "en", "senator", "the bill will fail"),
+        ("Le ministre a parlé lundi. À son avis, la réforme sera votée.", "fr", "ministre", "la réforme sera votée"),
+    ],
+)
+def test_a_possessors_opinion_or_calculations(en_nlp, fr_nlp, text, lang, speaker, content):
+    *_, s = read(en_nlp if lang == "en" else fr_nlp, text, lang)
+    assert (s.speaker.name, s.content.text) == (speaker, content)
+
+
+def test_in_his_speech_is_no_opinion(en_nlp):
+    assert read(en_nlp, "In his speech, the minister praised the team.", "en") == []

@@ -145,6 +145,7 @@ class Nouns(BaseModel):
     title_modifiers: Words = frozenset()  # "premier", "ancien" before a title tagged as a name
     time: Words = frozenset()  # words of dates ("lundi", "matin"): never a source
     information: Words = frozenset()  # "ses sources", "its figures": the possessor is the source
+    opinion: Words = frozenset()  # "à son avis", "in his view": a possessor's opinion
 
 
 class Determiners(BaseModel):
@@ -267,6 +268,9 @@ class Sources(BaseModel):
     according: tuple[str, ...] = ()  # "selon", "d'après", "à en croire" / "according to"
     opinion: Words = frozenset()  # clause-initial "pour X," (an opinion given to X)
     opinion_relative: tuple[str, ...] = ()  # "pour qui"
+    # "By his calculations", "in her view", "à son avis": a preposition, a possessive and one of
+    # ``nouns.opinion``: the possessor is the source.
+    possessive_leads: Words = frozenset()
     read_in: str = ""  # regex after a quotation: ", peut-on lire dans" (groups ``cue`` and ``prep``)
 
     @field_validator("read_in")

@@ -34,10 +34,14 @@ class SourceReader:
     def prepositional(self) -> list[Draft]:
         doc, lx = self.doc, self.lx
         out: list[Draft] = []
-        starts = lx.according.first | lx.opinion_relative.first | lx.sources.opinion
+        starts = lx.according.first | lx.opinion_relative.first | lx.sources.opinion | lx.sources.possessive_leads
         for i, low in enumerate(self.view.lowers):
             if low not in starts:
                 continue  # most tokens start no phrase: their first word says so
+            if low in lx.sources.possessive_leads and self._possessive_opinion(i):
+                if self.view.inside_quote(i) is None:
+                    out.extend(self._selon(i, i + 3, (SourceRef(pronoun=i + 1), i + 3)))
+                continue
             according = phrase_at(doc, i, lx.according) if low in lx.according.first else 0
             if according:
                 if self.view.inside_quote(i) is None:
@@ -49,6 +53,14 @@ class SourceReader:
             elif low in lx.sources.opinion and self._clause_initial(i):
                 out.extend(self._pour(i))
         return out
+
+    def _possessive_opinion(self, i: int) -> bool:
+        """ "By his calculations,", "in her view,", "à son avis,": a preposition, a possessive and an
+        opinion noun, then a comma."""
+        doc, lx = self.doc, self.lx
+        if i + 3 >= len(doc) or doc[i + 1].lower_ not in lx.det.possessive:
+            return False
+        return doc[i + 2].lower_ in lx.nouns.opinion and doc[i + 3].text == ","
 
     def _source_at(
         self, j: int, limit: int, kinds: tuple[str, ...] | None = None, slot: str = ""
@@ -63,7 +75,7 @@ class SourceReader:
         if end <= j:
             return None
         if doc[j].lower_ in self.lx.det.possessive and any(
-            doc[k].lower_ in self.lx.nouns.information for k in range(j + 1, end)
+            doc[k].lower_ in self.lx.nouns.information | self.lx.nouns.opinion for k in range(j + 1, end)
         ):
             # "selon ses propres sources", "according to its figures": whose sources they are speaks.
             return SourceRef(pronoun=j), end
@@ -75,11 +87,13 @@ class SourceReader:
             return None
         return SourceRef(span=(j, end), slot=slot), end
 
-    def _selon(self, i: int, np_at: int) -> list[Draft]:
+    def _selon(self, i: int, np_at: int, found: tuple[SourceRef, int] | None = None) -> list[Draft]:
+        """ "selon X, ...", "..., d'après X": the clause X is the source of; ``found``: the source
+        and the token after it, when the caller read them ("by his calculations")."""
         view, doc = self.view, self.doc
         unit_i = view.unit_of[i]
         unit = view.units[unit_i]
-        found = self._source_at(np_at, unit.end, slot="according")
+        found = found or self._source_at(np_at, unit.end, slot="according")
         if found is None:
             return []
         if found[0].span and any(doc[k].lower_ in self.lx.nouns.distributive for k in range(*found[0].span)):
