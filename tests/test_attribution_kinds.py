@@ -692,3 +692,12 @@ def test_a_possessors_opinion_or_calculations(en_nlp, fr_nlp, text, lang, speake
 
 def test_in_his_speech_is_no_opinion(en_nlp):
     assert read(en_nlp, "In his speech, the minister praised the team.", "en") == []
+
+
+def test_a_short_quoted_sentence_after_a_statement_goes_on_with_its_speaker(en_nlp):
+    first, second = read(en_nlp, '"The storm has not broken our town," the mayor said. "We are strong."', "en")
+    assert second.speaker.name == first.speaker.name == "mayor" and second.content.text == "We are strong."
+    # A quoted name or word is no sentence.
+    assert (
+        len(read(en_nlp, '"The storm has not broken our town," the mayor said. The ship is called "Hope".', "en")) == 1
+    )

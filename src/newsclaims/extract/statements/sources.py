@@ -322,6 +322,22 @@ class SourceReader:
         k = view.first_token_from(q.open) - 1
         return not (k >= 0 and doc[k].lower_ in self.lx.fn.title_cues)
 
+    def _short_sentence(self, q: Quote, last: Draft | None) -> bool:
+        """'"..." he said. "We are friends."': a whole short sentence quoted in the paragraph of the
+        statement before it (a capital, a verb, a final stop), not a quoted term."""
+        if last is None:
+            return False
+        view, doc = self.view, self.doc
+        inner = view.text[q.start : q.end].strip()
+        if not inner[:1].isupper() or inner[-1:] not in (".", "!", "?"):
+            return False
+        here = view.units[view.unit_of[view.token_at(q.open)]]
+        if here.para != view.units[last.unit].para:
+            return False
+        first, end = view.first_token_from(q.start), view.first_token_from(q.end)
+        words = [doc[k] for k in range(first, end) if not doc[k].is_punct and not doc[k].is_space]
+        return len(words) >= 2 and any(t.pos_ in ("VERB", "AUX") for t in words)
+
     def _prev(self, q: Quote) -> int:
         k = self.view.first_token_from(q.open) - 1
         while k >= 0 and self.doc[k].is_space:
@@ -428,7 +444,7 @@ class SourceReader:
     def _floating(self, q: Quote, last: Draft | None) -> Draft | None:
         """A quotation standing alone right after a statement: the same source goes on."""
         view, doc = self.view, self.doc
-        if not self.speechlike(q):
+        if not self.speechlike(q) and not self._short_sentence(q, last):
             return None
         k = self._prev(q)
         if k >= 0 and not (
