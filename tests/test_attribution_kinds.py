@@ -701,3 +701,31 @@ def test_a_short_quoted_sentence_after_a_statement_goes_on_with_its_speaker(en_n
     assert (
         len(read(en_nlp, '"The storm has not broken our town," the mayor said. The ship is called "Hope".', "en")) == 1
     )
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker, content",
+    [
+        (
+            "Selon une enquête publiée lundi, 60 % des infirmiers estiment que la réforme est injuste.",
+            "fr",
+            "60 % des infirmiers",
+            "la réforme est injuste",
+        ),
+        (
+            "La moitié des médecins affirment que la situation est grave.",
+            "fr",
+            "moitié des médecins",
+            "la situation est grave",
+        ),
+        (
+            "In the survey, 69 percent of those polled said they did not know his position.",
+            "en",
+            "69 percent of those polled",
+            "they did not know his position",
+        ),
+    ],
+)
+def test_a_share_of_a_group_speaks_as_the_group(en_nlp, fr_nlp, text, lang, speaker, content):
+    *_, s = read(en_nlp if lang == "en" else fr_nlp, text, lang)
+    assert (s.speaker.name, s.speaker.kind, s.content.text) == (speaker, "group", content)

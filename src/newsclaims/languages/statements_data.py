@@ -146,6 +146,8 @@ class Nouns(BaseModel):
     time: Words = frozenset()  # words of dates ("lundi", "matin"): never a source
     information: Words = frozenset()  # "ses sources", "its figures": the possessor is the source
     opinion: Words = frozenset()  # "à son avis", "in his view": a possessor's opinion
+    # "la moitié des médecins", "69 percent of those polled": a share of a group speaks as the group
+    share: Words = frozenset()
 
 
 class Determiners(BaseModel):

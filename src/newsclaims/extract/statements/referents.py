@@ -154,6 +154,9 @@ class ReferentBuilder:
         coordinated = self._coordinated(toks)
         if coordinated:
             return coordinated
+        share = self._share_of(toks, strict)
+        if share is not None:
+            return share
         runs = _name_runs(toks, self.surnames, lx)
         if len(runs) > 1 and _capitalised_modifier(toks, runs[0]):
             runs = runs[1:]  # "Oil giant BP" at the head of a sentence: "Oil" is no name
@@ -195,6 +198,24 @@ class ReferentBuilder:
             plain = bool(slot) and _plain_source(raw, head, slot, lx)
             return self._described(toks, head, runs, gender, strict, plain)
         return None
+
+    def _share_of(self, toks: list[Token], strict: bool) -> Referent | None:
+        """ "60 % des Français", "la moitié des médecins", "69 percent of those polled": a number or a
+        share, then the group it is a share of, which speaks (the whole phrase is its name)."""
+        lx = self.lx
+        k = 0
+        while k < min(len(toks), 4) and (toks[k].like_num or toks[k].lower_ in lx.nouns.share):
+            k += 1
+        if k == 0 or k + 1 >= len(toks) or toks[k].lower_ not in lx.genitive:
+            return None
+        rest = toks[k + 1 :]
+        name = phrase_text(toks, lx)
+        if len(rest) == 2 and rest[0].lower_ in lx.det.demonstrative and rest[1].pos_ == "VERB":
+            return Referent(name, "group", None, "p", None, [phrase_text(rest, lx)])  # "those polled"
+        group = self.from_span(rest[0].i, rest[-1].i + 1, strict=strict)
+        if group is None or group.kind not in ("person", "group", "organisation"):
+            return None
+        return Referent(name, "group", group.gender, "p", None, [group.name, *group.names])
 
     def _person_after_title(
         self, raw: list[Token], toks: list[Token], runs: list[tuple[int, int, str]]
