@@ -733,3 +733,8 @@ def test_a_short_quoted_sentence_after_a_statement_goes_on_with_its_speaker(en_n
 def test_a_share_of_a_group_speaks_as_the_group(en_nlp, fr_nlp, text, lang, speaker, content):
     *_, s = read(en_nlp if lang == "en" else fr_nlp, text, lang)
     assert (s.speaker.name, s.speaker.kind, s.content.text) == (speaker, "group", content)
+
+
+def test_a_nationality_before_a_name_is_the_persons_title(fr_nlp):
+    [s] = read(fr_nlp, "L'Américain Pete Selleck affirme que le français est une langue d'affaires.", "fr")
+    assert s.speaker.name == "Pete Selleck" and s.speaker.kind == "person"

@@ -226,7 +226,9 @@ class ReferentBuilder:
             return None
         start, end, _label = person
         title = [t for t in toks[:start] if t.text != ","]
-        if not any(noun_class(t, lx) == "person" for t in title):
+        # "l'Américain Pete Selleck", "the Briton Ann Lee": a nationality right before the name.
+        demonym = len(title) == 1 and runs[0][:2] == (start - 1, start) and runs[0][2] in ("LOC", "MISC")
+        if not demonym and not any(noun_class(t, lx) == "person" for t in title):
             return None
         name = self.book.canonical_person(phrase_text(toks[start:end], lx))
         gender = self.book.genders.get(name) or description_gender(raw[: raw.index(toks[start])], lx)
