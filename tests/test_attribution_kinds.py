@@ -738,3 +738,23 @@ def test_a_share_of_a_group_speaks_as_the_group(en_nlp, fr_nlp, text, lang, spea
 def test_a_nationality_before_a_name_is_the_persons_title(fr_nlp):
     [s] = read(fr_nlp, "L'Américain Pete Selleck affirme que le français est une langue d'affaires.", "fr")
     assert s.speaker.name == "Pete Selleck" and s.speaker.kind == "person"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "Le gouvernement malien a de son côté dénoncé « une destruction délibérée du patrimoine ».",
+            "gouvernement malien",
+            "une destruction délibérée du patrimoine",
+        ),
+        (
+            "Le ministre du Budget, Paul Serre, a pour sa part ajouté que la dette serait réduite.",
+            "Paul Serre",
+            "la dette serait réduite",
+        ),
+    ],
+)
+def test_a_set_phrase_inside_the_verb_group(fr_nlp, text, speaker, content):
+    [s] = read(fr_nlp, text, "fr")
+    assert (s.speaker.name, s.content.text) == (speaker, content)

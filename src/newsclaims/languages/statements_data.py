@@ -244,6 +244,8 @@ class Function(BaseModel):
     infinitive_auxiliaries: Words = frozenset()  # "avoir", "être": an infinitive past ("affirment avoir")
     passive_light_verbs: Words = frozenset()  # "se voir demander": asked, not asking
     floating_quantifiers: Words = frozenset()  # "ont tous deux qualifié"
+    # "a de son côté dénoncé", "a pour sa part ajouté": set phrases inside a verb group (token sequences)
+    group_adverbials: tuple[str, ...] = ()
     quote_glue: Words = frozenset()  # between two quotations one cue introduces: « A », et à « B »
     object_continuations: Words = frozenset()  # "le fait que", "comme un signe": the object goes on
     attribute_glue: Words = frozenset()  # "qualifié ce texte d'« inapplicable »"

@@ -168,7 +168,10 @@ def has_auxiliary(view: View, tok: Token) -> bool:
         if t.pos_ == "AUX" or t.lemma_ in lx.fn.auxiliary_lemmas:
             return True
         if not (t.pos_ in ("ADV", "PRON") or t.lower_ in lx.pron.inversion_links):
-            return False
+            inside = _adverbial_ending_at(view, k)
+            if not inside:
+                return False
+            k -= inside - 1  # "a de son côté dénoncé": the auxiliary is before the set phrase
         k -= 1
     return False
 
@@ -188,7 +191,11 @@ def verb_group(view: View, verb: Token) -> tuple[int, int]:
         clitic = t.pos_ == "PRON" and (low in lx.pron.object or low in lx.pron.reflexive_third or low.startswith("-"))
         adverb = t.pos_ == "ADV" and low not in lx.fn.stop_adverbs or low in lx.fn.floating_quantifiers
         if not (aux or clitic or adverb or low in lx.pron.inversion_links or low in negation):
-            break
+            inside = _adverbial_ending_at(view, k)
+            if not inside:
+                break
+            k -= inside  # "a de son côté dénoncé": a set phrase inside the group
+            continue
         k -= 1
     start = k + 1
     # Drop adverbs that open the group (they belong to what comes before).
@@ -203,6 +210,20 @@ def verb_group(view: View, verb: Token) -> tuple[int, int]:
     if phrasal is not None:
         end = max(end, phrasal[1] + 1)  # "called for": what it reports starts after the particle
     return start, end
+
+
+def _adverbial_ending_at(view: View, k: int) -> int:
+    """Length of a set adverbial phrase of the pack ("de son côté") whose last token is k, followed
+    by the verb group's verb or a participle, with an auxiliary before it; else 0."""
+    doc, phrases = view.doc, view.lx.group_adverbials
+    for phrase in phrases:
+        n = len(phrase)
+        start = k - n + 1
+        if start >= 1 and all(doc[start + j].lower_ == phrase[j] for j in range(n)):
+            before = doc[start - 1]
+            if before.pos_ == "AUX" or before.lemma_ in view.lx.fn.auxiliary_lemmas:
+                return n
+    return 0
 
 
 def _is_incise(view: View, start: int, end: int) -> bool:

@@ -70,6 +70,7 @@ class StatementLexicon:
     according: Phrases
     opinion_relative: Phrases
     contrast_openers: Phrases
+    group_adverbials: Phrases
     read_in: re.Pattern[str] | None
     honorific_prefix: re.Pattern[str]
     entity_classes: dict[str, str]  # the model's entity label -> PER, ORG, LOC or MISC
@@ -196,6 +197,7 @@ def lexicon_for(pack: LanguagePack) -> StatementLexicon:
         according=_phrases(data.sources.according),
         opinion_relative=_phrases(data.sources.opinion_relative),
         contrast_openers=_phrases(data.function.contrast_openers),
+        group_adverbials=_phrases(data.function.group_adverbials),
         read_in=re.compile(data.sources.read_in) if data.sources.read_in else None,
         honorific_prefix=re.compile(data.names.honorific_prefix),
         entity_classes={label: cls for cls, labels in pack.meta.entity_labels.items() for label in labels},

@@ -155,9 +155,11 @@ class SubjectReader:
         if k >= unit.start and doc[k].text == ",":
             # "B. Obama, même en pleine course, fait savoir": the subject is before the incise.
             k = next((c for c in range(k - 1, max(unit.start, k - 25) - 1, -1) if doc[c].text == ","), unit.start) - 1
-        if k < unit.start or doc[k].pos_ not in ("NOUN", "PROPN", "X"):
+        if k < unit.start or doc[k].pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
             return None
         start = extend_np_left(self.view, k + 1, unit.start)
+        if not any(doc[j].pos_ in ("NOUN", "PROPN", "X") for j in range(start, k + 1)):
+            return None  # "le gouvernement malien": an adjective ends a noun phrase, it is none alone
         # An incise that is the phrase's own apposition belongs to it: "the father's lawyer, Gregory Craig,".
         return (start, with_apposition(self.view, start, k + 1, group_start)) if start <= k else None
 
