@@ -758,3 +758,30 @@ def test_a_nationality_before_a_name_is_the_persons_title(fr_nlp):
 def test_a_set_phrase_inside_the_verb_group(fr_nlp, text, speaker, content):
     [s] = read(fr_nlp, text, "fr")
     assert (s.speaker.name, s.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, lang, speaker, content",
+    [
+        (
+            "Lawyers for the family raised accusations that the father had misled the court.",
+            "en",
+            "Lawyers for the family",
+            "the father had misled the court",
+        ),
+        ("The minister made the claim that taxes would fall.", "en", "minister", "taxes would fall"),
+        (
+            "Le ministre a réitéré son affirmation que les impôts baisseront.",
+            "fr",
+            "ministre",
+            "les impôts baisseront",
+        ),
+    ],
+)
+def test_a_verb_carrying_a_noun_of_speech(en_nlp, fr_nlp, text, lang, speaker, content):
+    [s] = read(en_nlp if lang == "en" else fr_nlp, text, lang)
+    assert (s.speaker.name, s.content.text) == (speaker, content)
+
+
+def test_a_decision_that_is_no_noun_of_speech(en_nlp):
+    assert read(en_nlp, "He made a decision that surprised everyone.", "en") == []

@@ -122,6 +122,10 @@ class Cues(BaseModel):
     estimate_lemmas: Words = frozenset()  # verbs that take a bare number: "estime à 10 000"
     estimate_prefixes: Words = frozenset()  # their first five letters, when the lemmatizer fails
     estimate_leads: Words = frozenset()  # "estime à", "estime entre": before the number
+    # "repeated charges that ...", "a réitéré son affirmation que ...": a verb that carries a noun of
+    # speech, whose clause is what was said (lemmas of the verbs; the nouns, lower case).
+    noun_verbs: Words = frozenset()
+    speech_nouns: Words = frozenset()
 
 
 class Nouns(BaseModel):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsclaims.extract.statements.layout import View
-from newsclaims.extract.statements.lexicon import CueVerb
+from newsclaims.extract.statements.lexicon import CueVerb, Frame
 from newsclaims.extract.statements.phrases import (
     extend_np,
 )
@@ -35,14 +35,17 @@ class Cue:
 def find_cues(view: View) -> list[Cue]:
     doc, lx = view.doc, view.lx
     out = []
+    noun_verbs = lx.data.cues.noun_verbs
     for i, (low, lemma) in enumerate(zip(view.lowers, view.lemmas, strict=True)):
-        if not lx.may_cue(low, lemma):
+        noun_end = _speech_noun_end(view, i) if lemma.lower() in noun_verbs else 0
+        if not noun_end and not lx.may_cue(low, lemma):
             continue  # the words of no cue: most tokens, told apart without building a Token
         tok = doc[i]
-        info = _cue_info(view, tok)
+        info = _cue_info(view, tok) if not noun_end else _noun_cue(view, tok, noun_end)
         if info is None:
             continue
         start, end = verb_group(view, tok)
+        end = max(end, noun_end)
         if view.inside_quote(tok.i) is not None and not _is_incise(view, start, end):
             continue  # a verb inside quoted words belongs to the quotation
         if _hypothetical(view, tok):
@@ -64,6 +67,23 @@ def governed_by_preposition(view: View, tok: Token) -> bool:
 def _hypothetical(view: View, verb: Token) -> bool:
     lx = view.lx
     return any(c.dep_ in lx.deps.mark and c.lower_ in lx.fn.conditional_marks for c in verb.children)
+
+
+def _speech_noun_end(view: View, i: int) -> int:
+    """ "repeated charges that", "a réitéré son affirmation que": past the noun of speech that the
+    verb at ``i`` carries, when a complementizer follows it; else 0."""
+    doc, lx = view.doc, view.lx
+    j = i + 1
+    while j < len(doc) and j - i <= 3 and doc[j].pos_ in ("DET", "ADJ", "ADV"):
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in lx.data.cues.speech_nouns:
+        return 0
+    return j + 1 if doc[j + 1].lower_ in lx.fn.complementizers and doc[i].pos_ in ("VERB", "AUX") else 0
+
+
+def _noun_cue(view: View, tok: Token, noun_end: int) -> CueVerb:
+    noun = view.doc[noun_end - 1].lower_
+    return CueVerb(f"{tok.lemma_.lower()} {noun}", frozenset({Frame.CLAUSE}))
 
 
 def _cue_info(view: View, tok: Token) -> CueVerb | None:
