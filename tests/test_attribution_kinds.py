@@ -785,3 +785,8 @@ def test_a_verb_carrying_a_noun_of_speech(en_nlp, fr_nlp, text, lang, speaker, c
 
 def test_a_decision_that_is_no_noun_of_speech(en_nlp):
     assert read(en_nlp, "He made a decision that surprised everyone.", "en") == []
+
+
+def test_english_instructed_after_a_quote(en_nlp):
+    [s] = read(en_nlp, '"Expect no delays," the court instructed.', "en")
+    assert (s.speaker.name, s.content.text) == ("court", "Expect no delays")
