@@ -13,6 +13,8 @@ NEVER = "(?!)"  # a regex alternative that never matches, for an empty word list
 def fold(text: str) -> str:
     """Lower case, accents and typographic apostrophes removed: "Pyongyang a démenti" and
     "pyongyang a dementi" fold alike."""
+    if text.isascii():
+        return text.lower()  # nothing to unaccent: most words, and all of an English text
     for mark in APOSTROPHES:
         text = text.replace(mark, "'")
     text = unicodedata.normalize("NFKD", text)

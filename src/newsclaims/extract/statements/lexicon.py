@@ -153,9 +153,17 @@ def phrase_at(doc: Doc, i: int, phrases: Phrases, limit: int | None = None) -> i
     end = len(doc) if limit is None else limit
     if i >= end or doc[i].lower_ not in phrases.first:
         return 0
+    # Most phrases fail on their second word: it is read once, not once per phrase.
+    second = doc[i + 1].lower_ if i + 1 < end else None
+    first = doc[i].lower_
     for phrase in phrases:
         n = len(phrase)
-        if i + n <= end and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
+        if i + n > end or phrase[0] != first or (n > 1 and phrase[1] != second):
+            continue
+        k = 2
+        while k < n and doc[i + k].lower_ == phrase[k]:
+            k += 1
+        if k >= n:
             return n
     return 0
 
