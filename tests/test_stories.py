@@ -89,9 +89,10 @@ def test_a_time_of_day_names_its_day_and_a_duration_names_none() -> None:
         TimeExpr("lundi", lundi, lundi + 5, "date", "2024-11-24", "day"),
         TimeExpr("lundi", lundi, lundi + 5, "duration", "P1M"),
         TimeExpr("lundi", lundi, lundi + 5, "date", "2024-11", "month"),
+        TimeExpr("lundi", lundi, lundi + 5, "date", "XXXX-10-31", "day"),  # a day whose year is unknown
     )
     links = record_links(replace(record, times=times))
-    assert {f.key for f in links.features if f.kind == "date"} == {"2024-11-24", "2024-11-25"}
+    assert {f.key for f in links.features if f.kind == "date"} == {"2024-11-24", "2024-11-25", "XXXX-10-31"}
 
 
 def features(aid: str, day: date, *keys: str, lang: str = "fr") -> ArticleFeatures:

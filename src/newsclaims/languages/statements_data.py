@@ -143,6 +143,7 @@ class Nouns(BaseModel):
     collective_organisations: Words = frozenset()  # plural nouns that stay one body ("autorités")
     circumstance: Words = frozenset()  # "selon les cas": "depending on", not "according to"
     issued: Words = frozenset()  # "the statement said": a document issued by whoever just spoke
+    state_bodies: Words = frozenset()  # "the Cuban government": a body that belongs to its country
     distributive: Words = frozenset()  # "selon les différentes académies": each its own, "depending on"
     relational: Words = frozenset()  # "le successeur de X": X is someone else
     epicene_titles: Words = frozenset()  # masculine titles women hold too: the form says nothing

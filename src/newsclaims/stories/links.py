@@ -28,7 +28,7 @@ NOUN_WORDS = 6  # words after a figure searched for what it counts when the extr
 _SENTENCE_END = re.compile(r"[.!?…]+[»”\"']?\s+|\n+")
 _CLAUSE_STOP = re.compile(r"[;:»”“«]|\s[–—]\s")
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")  # a year, month or day, comparable as text
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?=T|$)")  # a day, alone or with a time of day
+_DAY = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}(?=T|$)")  # a day (its year may be unknown), or with a time of day
 MIN_VALUE_KEY = 10  # smaller figures (two countries, three generals) tell no story apart
 BODY_CHARS = 3000  # the part of the text whose words are compared (the lead says what the story is)
 BODY_WORDS = 40  # its most frequent words (the first met first among equals)

@@ -151,6 +151,8 @@ class ContentReader:
         unit = view.units[unit_i]
         fn = self.lx.fn
         frames = cue.info.frames
+        if frames <= {Frame.INVERTED}:
+            return []  # "appuie-t-il": a cue only when inverted; "la France appuie « sans réserve »" is none
         k = self._complement_start(cue, unit.end)
         if k >= unit.end:
             return []
@@ -357,7 +359,10 @@ class ContentReader:
         k = j + 1
         while k < limit and (doc[k].lower_ in lx.nouns.time or doc[k].text == "-"):
             k += 1
-        return k if k > j + 1 and doc[k - 1].pos_ == "ADJ" else 0
+        # A time noun, then the adjective ending it, and no noun after: not "le dernier bilan".
+        has_noun = any(doc[x].pos_ in ("NOUN", "PROPN") for x in range(j + 1, k))
+        ends = doc[k - 1].pos_ == "ADJ" and (k >= limit or doc[k].pos_ not in ("NOUN", "PROPN"))
+        return k if k > j + 2 and has_noun and ends else 0
 
     def _gerund_phrase(self, j: int, cue: Cue, limit: int) -> int:
         """Past "en recevant la coupe" when a complementizer follows it: "déclare en recevant la coupe

@@ -158,8 +158,11 @@ class Resolver:
         # Not across quotation marks: the quoted "il" of "« Il faut partir », a-t-il dit" is no one.
         if self.view.inside_quote(first.i) is not None or self.view.inside_quote(tok.i) is not None:
             return None
-        return first
-        return None
+        # Two clauses joined by "and"/"mais", the first not an impersonal "it was clear whether".
+        doc, fn = self.view.doc, self.view.lx.fn
+        joined = any(doc[k].lower_ in fn.clause_openers for k in range(first.i + 1, tok.i))
+        impersonal = any(c.pos_ == "ADJ" for c in first.head.children)
+        return first if joined and not impersonal else None
 
     def _candidates(self, pos: int, unit: int, far: bool = True, outside: tuple[int, int] | None = None):
         """Sources before ``pos``, nearest sentence first; in a sentence, statement speakers first,
@@ -276,12 +279,17 @@ class Resolver:
 
     def _named_body(self, ref: Referent, toks: list[Token], pos: int, unit: int) -> Referent:
         """ "The automaker said", "l'ONG dénonce": the body named most recently before, when the
-        description names none ("Harwick Motors ... The automaker said"). A description that names
-        a country or a nationality ("the Cuban government", "la diplomatie française") only goes to
-        a body of that country; one the gazetteer cannot place stays itself (it says whose it is)."""
+        description names none ("Harwick Motors ... The automaker said"). A state's body described
+        with a country or a nationality ("the Cuban government", "le ministère français") only goes
+        to a body of that country; one the gazetteer cannot place stays itself (it says whose it is)."""
+        lx = self.view.lx
         text = " ".join(t.text for t in toks)
         states = set(gazetteer.states_in(text))
-        national = bool(states) or any(self.view.lx.ent(t) in ("MISC", "LOC") for t in toks)
+        # Only a state's own bodies ("government", "ministère") belong to the country named; "le
+        # constructeur français" is still the carmaker named before.
+        national = (bool(states) or any(lx.ent(t) in ("MISC", "LOC") for t in toks)) and any(
+            t.lower_ in lx.nouns.state_bodies or t.lemma_.lower() in lx.nouns.state_bodies for t in toks
+        )
         for candidate in self._candidates(pos, unit):
             if candidate.kind == "organisation" and candidate is not ref and _proper(candidate.name):
                 if national and not states & set(gazetteer.states_in(candidate.name)):

@@ -78,7 +78,10 @@ def _speech_noun_end(view: View, i: int) -> int:
         j += 1
     if j + 1 >= len(doc) or doc[j].lower_ not in lx.data.cues.speech_nouns:
         return 0
-    return j + 1 if doc[j + 1].lower_ in lx.fn.complementizers and doc[i].pos_ in ("VERB", "AUX") else 0
+    # The complementizer of a clause, not a relative pronoun ("made charges that were dropped").
+    that = doc[j + 1]
+    complement = that.lower_ in lx.fn.complementizers and that.dep_ in lx.deps.mark
+    return j + 1 if complement and doc[i].pos_ in ("VERB", "AUX") else 0
 
 
 def _noun_cue(view: View, tok: Token, noun_end: int) -> CueVerb:
@@ -188,10 +191,8 @@ def has_auxiliary(view: View, tok: Token) -> bool:
         if t.pos_ == "AUX" or t.lemma_ in lx.fn.auxiliary_lemmas:
             return True
         if not (t.pos_ in ("ADV", "PRON") or t.lower_ in lx.pron.inversion_links):
-            inside = _adverbial_ending_at(view, k)
-            if not inside:
-                return False
-            k -= inside - 1  # "a de son côté dénoncé": the auxiliary is before the set phrase
+            # "a de son côté dénoncé": a set phrase of the group, with its auxiliary before it
+            return _adverbial_ending_at(view, k) > 0
         k -= 1
     return False
 
@@ -233,8 +234,8 @@ def verb_group(view: View, verb: Token) -> tuple[int, int]:
 
 
 def _adverbial_ending_at(view: View, k: int) -> int:
-    """Length of a set adverbial phrase of the pack ("de son côté") whose last token is k, followed
-    by the verb group's verb or a participle, with an auxiliary before it; else 0."""
+    """Length of a set adverbial phrase of the pack ("de son côté") whose last token is k, with an
+    auxiliary right before it; else 0."""
     doc, phrases = view.doc, view.lx.group_adverbials
     for phrase in phrases:
         n = len(phrase)

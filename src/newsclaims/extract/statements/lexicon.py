@@ -218,7 +218,7 @@ def _cue(row: CueRow) -> CueVerb:
 
 def _phrases(items: Iterable[str]) -> Phrases:
     # Longest first, so that "lors de" is tried before "lors".
-    return Phrases(tuple(p.split()) for p in items)
+    return Phrases(tuple(p.split()) for p in items if p.split())
 
 
 def _bare(lemma: str, conj: Conjugation) -> str:

@@ -276,9 +276,9 @@ class ReferentBuilder:
         else:
             name, gender = phrase_text(name_toks, lx), None
         number = "s"
-        if kind != "person" and name_toks and name_toks[0].pos_ == "NOUN":
-            # A body named by a common noun says its gender and number: "les Frères musulmans" are
-            # "ils", not "elle".
+        if kind != "person" and name_toks and name_toks[0].pos_ == "NOUN" and all(t.pos_ != "ADP" for t in name_toks):
+            # A body named by a common noun and its adjectives says its gender and number: "les
+            # Frères musulmans" are "ils", not "elle" ("Médecins sans frontières" stays "elle").
             gender = gender_of(name_toks[0])
             number = "p" if name_toks[0].morph.get("Number", []) == ["Plur"] else "s"
         return Referent(name, kind, gender, number, role, self._aliases(name, kind))

@@ -54,6 +54,15 @@ class SourceReader:
                 out.extend(self._pour(i))
         return out
 
+    def _distributive(self, a: int, b: int) -> bool:
+        """ "les différentes académies": a definite article, then a word of each one its own (not
+        "selon diverses sources", which is "according to")."""
+        doc, lx = self.doc, self.lx
+        return any(
+            doc[k].lower_ in lx.nouns.distributive and k > a and doc[k - 1].lower_ in lx.det.definite | lx.det.plural
+            for k in range(a, b)
+        )
+
     def _possessive_opinion(self, i: int) -> bool:
         """ "By his calculations,", "in her view,", "à son avis,": a preposition, a possessive and an
         opinion noun, then a comma."""
@@ -96,7 +105,7 @@ class SourceReader:
         found = found or self._source_at(np_at, unit.end, slot="according")
         if found is None:
             return []
-        if found[0].span and any(doc[k].lower_ in self.lx.nouns.distributive for k in range(*found[0].span)):
+        if found[0].span and self._distributive(*found[0].span):
             return []  # "selon les différentes académies, ... entre 8 heures et 19 heures": depending on
         source, after = found
         if source.span:
