@@ -850,3 +850,13 @@ def test_what_the_new_rules_leave_alone(en_nlp, fr_nlp, text, lang, speaker, con
 )
 def test_no_statement_from_a_relative_that_or_an_inverted_only_cue(en_nlp, fr_nlp, text, lang):
     assert read(en_nlp if lang == "en" else fr_nlp, text, lang) == []
+
+
+def test_the_words_stop_before_the_and_of_the_next_speaker(en_nlp):
+    s = read(
+        en_nlp,
+        "In the poll, 69 percent of those polled said they did not know his position on abortion, and only 19 "
+        "percent knew that he opposed it.",
+        "en",
+    )[0]
+    assert s.content.text == "they did not know his position on abortion"

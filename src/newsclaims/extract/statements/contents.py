@@ -652,7 +652,8 @@ class ContentReader:
             b = min(b, self._next_speaker(verb.i, a, b), bound if bound is not None and bound > a else b)
             while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ in lx.fn.complementizers):
                 a += 1
-            while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            # Not the punctuation or the "and" before the next speaker's words: "..., and only 19 percent knew".
+            while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b - 1].lower_ in lx.fn.clause_openers):
                 b -= 1
             if b - a >= 2:
                 start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
