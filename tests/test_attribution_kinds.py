@@ -18,6 +18,12 @@ def en_nlp():
     return load_model("en")
 
 
+@pytest.fixture(scope="module")
+def models(en_nlp, fr_nlp):
+    """Each language's pipeline, for tables that mix French and English sentences."""
+    return {"en": en_nlp, "fr": fr_nlp}
+
+
 def read(nlp, text: str, lang: str) -> list[Statement]:
     statements = extract_statements(nlp(text), Context(lang=lang))
     for s in statements:
@@ -428,8 +434,8 @@ def test_an_ing_participle_after_the_object_is_no_misparsed_clause(en_nlp):
         ),
     ],
 )
-def test_a_body_of_another_country_is_not_the_body_named_before(en_nlp, fr_nlp, text, lang, speaker):
-    *_, s = read(en_nlp if lang == "en" else fr_nlp, text, lang)
+def test_a_body_of_another_country_is_not_the_body_named_before(models, text, lang, speaker):
+    *_, s = read(models[lang], text, lang)
     assert s.speaker.name == speaker
 
 
@@ -689,8 +695,8 @@ def test_a_statement_no_one_was_said_to_issue_is_the_last_speakers(en_nlp, fr_nl
         ("Le ministre a parlé lundi. À son avis, la réforme sera votée.", "fr", "ministre", "la réforme sera votée"),
     ],
 )
-def test_a_possessors_opinion_or_calculations(en_nlp, fr_nlp, text, lang, speaker, content):
-    *_, s = read(en_nlp if lang == "en" else fr_nlp, text, lang)
+def test_a_possessors_opinion_or_calculations(models, text, lang, speaker, content):
+    *_, s = read(models[lang], text, lang)
     assert (s.speaker.name, s.content.text) == (speaker, content)
 
 
@@ -730,8 +736,8 @@ def test_a_short_quoted_sentence_after_a_statement_goes_on_with_its_speaker(en_n
         ),
     ],
 )
-def test_a_share_of_a_group_speaks_as_the_group(en_nlp, fr_nlp, text, lang, speaker, content):
-    *_, s = read(en_nlp if lang == "en" else fr_nlp, text, lang)
+def test_a_share_of_a_group_speaks_as_the_group(models, text, lang, speaker, content):
+    *_, s = read(models[lang], text, lang)
     assert (s.speaker.name, s.speaker.kind, s.content.text) == (speaker, "group", content)
 
 
@@ -778,8 +784,8 @@ def test_a_set_phrase_inside_the_verb_group(fr_nlp, text, speaker, content):
         ),
     ],
 )
-def test_a_verb_carrying_a_noun_of_speech(en_nlp, fr_nlp, text, lang, speaker, content):
-    [s] = read(en_nlp if lang == "en" else fr_nlp, text, lang)
+def test_a_verb_carrying_a_noun_of_speech(models, text, lang, speaker, content):
+    [s] = read(models[lang], text, lang)
     assert (s.speaker.name, s.content.text) == (speaker, content)
 
 
@@ -836,8 +842,8 @@ def test_english_instructed_after_a_quote(en_nlp):
         ),
     ],
 )
-def test_what_the_new_rules_leave_alone(en_nlp, fr_nlp, text, lang, speaker, content):
-    *_, s = read(en_nlp if lang == "en" else fr_nlp, text, lang)
+def test_what_the_new_rules_leave_alone(models, text, lang, speaker, content):
+    *_, s = read(models[lang], text, lang)
     assert (s.speaker.name, s.content.text) == (speaker, content)
 
 
@@ -848,8 +854,8 @@ def test_what_the_new_rules_leave_alone(en_nlp, fr_nlp, text, lang, speaker, con
         ("La France appuie « sans réserve » la résolution du Conseil.", "fr"),
     ],
 )
-def test_no_statement_from_a_relative_that_or_an_inverted_only_cue(en_nlp, fr_nlp, text, lang):
-    assert read(en_nlp if lang == "en" else fr_nlp, text, lang) == []
+def test_no_statement_from_a_relative_that_or_an_inverted_only_cue(models, text, lang):
+    assert read(models[lang], text, lang) == []
 
 
 def test_the_words_stop_before_the_and_of_the_next_speaker(en_nlp):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsclaims.extract.statements.layout import View
-from newsclaims.extract.statements.lexicon import CueVerb, Frame
+from newsclaims.extract.statements.lexicon import CueVerb, Frame, StatementLexicon, phrase_at
 from newsclaims.extract.statements.phrases import (
     extend_np,
 )
@@ -188,7 +188,7 @@ def has_auxiliary(view: View, tok: Token) -> bool:
     k = tok.i - 1
     while k >= 0 and tok.i - k <= 4:
         t = doc[k]
-        if t.pos_ == "AUX" or t.lemma_ in lx.fn.auxiliary_lemmas:
+        if _auxiliary(t, lx):
             return True
         if not (t.pos_ in ("ADV", "PRON") or t.lower_ in lx.pron.inversion_links):
             # "a de son côté dénoncé": a set phrase of the group, with its auxiliary before it
@@ -236,15 +236,16 @@ def verb_group(view: View, verb: Token) -> tuple[int, int]:
 def _adverbial_ending_at(view: View, k: int) -> int:
     """Length of a set adverbial phrase of the pack ("de son côté") whose last token is k, with an
     auxiliary right before it; else 0."""
-    doc, phrases = view.doc, view.lx.group_adverbials
-    for phrase in phrases:
-        n = len(phrase)
+    doc, lx = view.doc, view.lx
+    for n in sorted({len(p) for p in lx.group_adverbials}, reverse=True):
         start = k - n + 1
-        if start >= 1 and all(doc[start + j].lower_ == phrase[j] for j in range(n)):
-            before = doc[start - 1]
-            if before.pos_ == "AUX" or before.lemma_ in view.lx.fn.auxiliary_lemmas:
-                return n
+        if start >= 1 and phrase_at(doc, start, lx.group_adverbials, k + 1) == n and _auxiliary(doc[start - 1], lx):
+            return n
     return 0
+
+
+def _auxiliary(tok: Token, lx: StatementLexicon) -> bool:
+    return tok.pos_ == "AUX" or tok.lemma_ in lx.fn.auxiliary_lemmas
 
 
 def _is_incise(view: View, start: int, end: int) -> bool:

@@ -3,6 +3,8 @@ lead-ins ("X : « ... »"), dash bylines, and quotations that continue the last 
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from newsclaims.extract.quotes import Quote
 from newsclaims.extract.statements.cue_reader import CueReader
 from newsclaims.extract.statements.drafts import Draft, SourceRef, SpanIndex
@@ -324,8 +326,7 @@ class SourceReader:
     def speechlike(self, q: Quote) -> bool:
         """Words someone said, not a name or a scare-quoted term: several words with a verb."""
         view, doc = self.view, self.doc
-        first, last = view.first_token_from(q.start), view.first_token_from(q.end)
-        words = [doc[k] for k in range(first, last) if not doc[k].is_punct and not doc[k].is_space]
+        words = self._quoted_words(q)
         if len(words) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in words):
             return False
         k = view.first_token_from(q.open) - 1
@@ -336,16 +337,21 @@ class SourceReader:
         statement before it (a capital, a verb, a final stop), not a quoted term."""
         if last is None:
             return False
-        view, doc = self.view, self.doc
+        view = self.view
         inner = view.text[q.start : q.end].strip()
         if not inner[:1].isupper() or inner[-1:] not in (".", "!", "?"):
             return False
         here = view.units[view.unit_of[view.token_at(q.open)]]
         if here.para != view.units[last.unit].para:
             return False
-        first, end = view.first_token_from(q.start), view.first_token_from(q.end)
-        words = [doc[k] for k in range(first, end) if not doc[k].is_punct and not doc[k].is_space]
+        words = self._quoted_words(q)
         return len(words) >= 2 and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+    def _quoted_words(self, q: Quote) -> list[Token]:
+        """The tokens inside a quotation's marks, punctuation and spaces left out."""
+        view, doc = self.view, self.doc
+        first, end = view.first_token_from(q.start), view.first_token_from(q.end)
+        return [doc[k] for k in range(first, end) if not doc[k].is_punct and not doc[k].is_space]
 
     def _prev(self, q: Quote) -> int:
         k = self.view.first_token_from(q.open) - 1
