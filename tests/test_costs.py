@@ -158,7 +158,6 @@ def slow_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
         return ArticleRecord(article=article)
 
     monkeypatch.setattr(batch_module, "extract_articles", lambda articles, **_kw: [one(a) for a in articles])
-    monkeypatch.setattr(batch_module, "extract_article", one)
 
 
 def test_an_article_past_its_bound_is_rejected_and_its_batch_kept(tmp_path: Path, slow_extraction: None) -> None:

@@ -10,15 +10,15 @@ of pickled Python objects, and the writer only inserts them.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsclaims import budget
 from newsclaims.errors import InputError, UsageError
 from newsclaims.lang import detect_language
 from newsclaims.languages import is_supported, language_codes
-from newsclaims.pipeline import extract_article, extract_articles, make_article
+from newsclaims.pipeline import Parsed, extract_articles, extract_parsed, make_article, parse_articles
 from newsclaims.reading import lang_tag
 from newsclaims.records import Article, ArticleRecord, Rejected
 from newsclaims.store.arrow import Tables, storable_tables
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from newsclaims.sources import SourceItem
 
 Extracted = ArticleRecord | Rejected
+U = TypeVar("U")
+R = TypeVar("R")
 ExtractBatch = Callable[[list[Article]], list[Extracted]]
 
 
@@ -81,23 +83,73 @@ def extract_batch(articles: list[Article], extract: ExtractBatch | None = None) 
     """Records for a batch of articles (``extract``, default the pipeline), each article's failure
     its own rejection: one that fails is found by redoing the batch one article at a time, and one
     that runs past its time bound or out of memory is rejected ``too-costly`` (``newsclaims.budget``)."""
+    return bounded(articles, lambda a: a, extract or _pipeline)
+
+
+def parse_batch(articles: list[Article]) -> list[Parsed | Rejected]:
+    """The model's half of ``extract_batch`` (``pipeline.parse_articles``), within the same bounds:
+    what a worker process runs when the ingest process extracts."""
+    return bounded(articles, lambda a: a, lambda group: list(parse_articles(group, batch_size=max(1, len(group)))))
+
+
+def _pipeline(articles: list[Article]) -> list[Extracted]:
+    return list(extract_articles(articles, batch_size=max(1, len(articles))))
+
+
+def bounded(
+    units: list[U], article_of: Callable[[U], Article], run: Callable[[list[U]], Sequence[R]]
+) -> list[R | Rejected]:
+    """``run`` over ``units`` within the time bound of their articles' texts; when the batch fails,
+    each unit again on its own, so one bad article costs only its own rejection."""
     limits = budget.current()
     try:
-        with budget.time_limit(sum(limits.seconds_for(len(a.text)) for a in articles)):
-            return extract(articles) if extract else list(extract_articles(articles, batch_size=max(1, len(articles))))
+        with budget.time_limit(sum(limits.seconds_for(len(article_of(u).text)) for u in units)):
+            return list(run(units))
     except Exception:
         # One bad article must not cost its whole batch: redo them one by one to find it.
         # MemoryError included: one huge article's allocations are freed when it fails.
-        out: list[Extracted] = []
-        for article in articles:
+        out: list[R | Rejected] = []
+        for unit in units:
+            article = article_of(unit)
             try:
                 with budget.time_limit(limits.seconds_for(len(article.text))):
-                    out.extend(extract([article]) if extract else [extract_article(article)])
+                    out.extend(run([unit]))
             except (budget.TooCostly, MemoryError) as exc:
                 out.append(Rejected(article.source or article.id, "too-costly", budget.too_costly(exc).detail))
             except Exception as exc:
                 out.append(failed(article.source or article.id, exc))
         return out
+
+
+def prepared(items: Sequence[SourceItem | Rejected], lang: str = "auto") -> tuple[list[Article], list[Rejected]]:
+    """The articles the items become, and the rejections (met while reading, or deciding the language)."""
+    rejected: list[Rejected] = []
+    articles: list[Article] = []
+    for item in items:
+        done = item if isinstance(item, Rejected) else prepare(item, lang)
+        (rejected if isinstance(done, Rejected) else articles).append(done)  # type: ignore[arg-type]
+    return articles, rejected
+
+
+def batch_of(results: Iterable[Extracted], rejected: list[Rejected]) -> Batch:
+    """The store rows of the records, with the rejections met before them."""
+    records: list[ArticleRecord] = []
+    rejected = list(rejected)
+    for result in results:
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            records.append(result)
+    tables, unstorable = storable_tables(records, rejected)
+    return Batch(tables, rejected + unstorable)
+
+
+def extract_parsed_batch(parsed: Sequence[Parsed | Rejected], rejected: list[Rejected]) -> Batch:
+    """The extractors' half, in the ingest process: records for articles a worker parsed
+    (``parse_batch``), the same rows ``extract_items`` gives, within the same bounds."""
+    done = [p for p in parsed if isinstance(p, Parsed)]
+    results = bounded(done, lambda p: p.article, lambda group: [extract_parsed(p) for p in group])
+    return batch_of(results, rejected + [p for p in parsed if isinstance(p, Rejected)])
 
 
 def extract_items(
@@ -108,16 +160,5 @@ def extract_items(
     ``extract`` turns articles into records (default: the pipeline), within ``extract_batch``'s
     bounds; a runner that sends this to other processes needs it importable (a module-level function).
     """
-    rejected: list[Rejected] = []
-    articles: list[Article] = []
-    for item in items:
-        prepared = item if isinstance(item, Rejected) else prepare(item, lang)
-        (rejected if isinstance(prepared, Rejected) else articles).append(prepared)  # type: ignore[arg-type]
-    records: list[ArticleRecord] = []
-    for result in extract_batch(articles, extract) if articles else []:
-        if isinstance(result, Rejected):
-            rejected.append(result)
-        else:
-            records.append(result)
-    tables, unstorable = storable_tables(records, rejected)
-    return Batch(tables, rejected + unstorable)
+    articles, rejected = prepared(items, lang)
+    return batch_of(extract_batch(articles, extract) if articles else [], rejected)

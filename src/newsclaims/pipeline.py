@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,6 +26,7 @@ from newsclaims.reading import ReadText
 from newsclaims.records import Article, ArticleRecord, Dropped, Entity, Figure, Statement, TimeExpr, article_id
 
 CHUNK_CHARS = 20_000  # a news article is one chunk; nlp.pipe batches 16 chunks, so memory stays bounded
+T = TypeVar("T")
 _BREAK = re.compile(r"\n\s*\n|\n")
 
 
@@ -67,8 +68,10 @@ def make_article(
     )
 
 
-def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, piece) pairs covering ``text``, cut at line breaks when one is near the limit."""
+def chunks(text: str, size: int | None = None) -> list[tuple[int, str]]:
+    """(offset, piece) pairs covering ``text``, cut at line breaks when one is near the limit
+    (``size``, default CHUNK_CHARS, read at each call)."""
+    size = size or CHUNK_CHARS
     if len(text) <= size:
         return [(0, text)]
     out: list[tuple[int, str]] = []
@@ -135,15 +138,76 @@ def extract_articles(
 ) -> Iterator[ArticleRecord]:
     """Records in the order of the articles; consecutive articles of one language share ``nlp.pipe``.
     With ``explain``, each record also holds the candidates the extractors dropped, with why."""
+    for article, parts in _by_article(articles, _part, batch_size, n_process, explain):
+        yield _assemble(article, parts)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """An article parsed by the model and not yet extracted: each chunk's offset and Doc, as bytes
+    (``Doc.to_bytes``), so a process that only runs the model can hand it to one that extracts."""
+
+    article: Article
+    chunks: tuple[tuple[int, bytes], ...]
+
+
+def parse_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Parsed]:
+    """The model's half of ``extract_articles``: the pack's pipeline without the newsclaims components."""
+    for article, chunks in _by_article(articles, _serialized, batch_size, 1, False, disable=components.COMPONENTS):
+        yield Parsed(article, tuple(chunks))
+
+
+def extract_parsed(parsed: Parsed) -> ArticleRecord:
+    """The other half: the newsclaims components over the parsed chunks, the record assembled as
+    ``extract_articles`` does (the same record, field for field)."""
+    article = parsed.article
+    nlp = load_pipeline(article.lang)
+    ctx = Context(lang=article.lang, published=article.published)
+    parts = []
+    for offset, data in parsed.chunks:
+        doc = Doc(nlp.vocab).from_bytes(data, exclude=_NOT_SENT)
+        doc._.set(components.CONTEXT, ctx)
+        for name in components.COMPONENTS:
+            doc = nlp.get_pipe(name)(doc)
+        parts.append(_part(doc, offset))
+    return _assemble(article, parts)
+
+
+# The tensor is the model's inner state, read by nothing after the model, and most of the bytes;
+# the user data is only the Context, which the article gives again (and its encoding costs as much
+# as the rest of the Doc).
+_NOT_SENT = ["tensor", "user_data"]
+
+
+def _serialized(doc: Doc, offset: int) -> tuple[int, bytes]:
+    return offset, doc.to_bytes(exclude=_NOT_SENT)
+
+
+def _by_article(
+    articles: Iterable[Article],
+    per_chunk: Callable[[Doc, int], T],
+    batch_size: int,
+    n_process: int,
+    explain: bool,
+    disable: Sequence[str] = (),
+) -> Iterator[tuple[Article, list[T]]]:
+    """Each article with what ``per_chunk`` made of its parsed chunks (Doc and offset), in order;
+    consecutive articles of one language share ``nlp.pipe``."""
     for lang, group in itertools.groupby(articles, key=lambda a: a.lang):
         nlp = load_pipeline(lang)
-        yield from _extract_group(nlp, group, batch_size, n_process, explain)
+        yield from _group(nlp, group, per_chunk, batch_size, n_process, explain, disable)
 
 
-def _extract_group(
-    nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int, explain: bool
-) -> Iterator[ArticleRecord]:
-    pending: dict[int, tuple[Article, int, list[_Part]]] = {}  # index -> (article, chunks left, parts)
+def _group(
+    nlp: Language,
+    articles: Iterable[Article],
+    per_chunk: Callable[[Doc, int], T],
+    batch_size: int,
+    n_process: int,
+    explain: bool,
+    disable: Sequence[str],
+) -> Iterator[tuple[Article, list[T]]]:
+    pending: dict[int, tuple[Article, int, list[T]]] = {}  # index -> (article, chunks left, parts)
 
     def tasks() -> Iterator[tuple[Doc, tuple[int, int]]]:
         for i, article in enumerate(articles):
@@ -156,12 +220,13 @@ def _extract_group(
                 yield doc, (i, off)
 
     next_out = 0
-    for doc, (i, off) in nlp.pipe(tasks(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    docs = nlp.pipe(tasks(), as_tuples=True, batch_size=batch_size, n_process=n_process, disable=list(disable))
+    for doc, (i, off) in docs:
         article, left, parts = pending[i]
-        parts.append(_part(doc, off))
+        parts.append(per_chunk(doc, off))
         pending[i] = (article, left - 1, parts)
         # Chunks come back in order, so an article is whole once its last chunk is seen.
         while next_out in pending and pending[next_out][1] == 0:
             done_article, _left, done_parts = pending.pop(next_out)
-            yield _assemble(done_article, done_parts)
+            yield done_article, done_parts
             next_out += 1

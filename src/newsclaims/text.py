@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -10,9 +11,23 @@ APOSTROPHES = "’ʼ"  # typographic apostrophes, read as "'"
 NEVER = "(?!)"  # a regex alternative that never matches, for an empty word list
 
 
+# Most texts folded are a name or a few words, folded again and again (every mention, every
+# feature of every article): those are kept, whole texts are not.
+_CACHED_LENGTH = 64
+
+
 def fold(text: str) -> str:
     """Lower case, accents and typographic apostrophes removed: "Pyongyang a démenti" and
     "pyongyang a dementi" fold alike."""
+    return _fold_short(text) if len(text) <= _CACHED_LENGTH else _fold(text)
+
+
+def fold_words(text: str) -> str:
+    """``fold`` with punctuation dropped and single spaces between words, for whole-word matching."""
+    return _fold_words_short(text) if len(text) <= _CACHED_LENGTH else _fold_words(text)
+
+
+def _fold(text: str) -> str:
     if text.isascii():
         return text.lower()  # nothing to unaccent: most words, and all of an English text
     for mark in APOSTROPHES:
@@ -21,9 +36,13 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-def fold_words(text: str) -> str:
-    """``fold`` with punctuation dropped and single spaces between words, for whole-word matching."""
-    return " ".join(re.findall(r"[\w']+", fold(text)))
+def _fold_words(text: str) -> str:
+    return " ".join(_WORD.findall(_fold(text)))
+
+
+_WORD = re.compile(r"[\w']+")
+_fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
+_fold_words_short = functools.lru_cache(maxsize=1 << 16)(_fold_words)
 
 
 def alternation(phrases: Iterable[str], space: str = r"\s+", apostrophe: str | None = None) -> str:

@@ -211,14 +211,15 @@ class Grouper:
             found = self._kinds[feature] = (KIND_WEIGHT.get(kind, 0.5), _GROUP_OF.get(kind), KIND_PRIOR.get(kind, 0.05))
         return found
 
-    def weighted(self, vector: Mapping[str, float]) -> dict[str, float]:
-        """tf-idf with kind weights; counts are damped (a name said ten times is not ten clues)."""
-        return {f: self._kind(f)[0] * (1.0 + math.log(w)) * max(self.idf(f), 0.0) for f, w in vector.items() if w > 0}
-
     def prepare(self, vector: Mapping[str, float]) -> Prepared:
+        """The vector weighted (tf-idf with kind weights; counts are damped: a name said ten times
+        is not ten clues), split into its groups, with their norms."""
         groups: dict[str, dict[str, float]] = defaultdict(dict)
-        for f, v in self.weighted(vector).items():
-            group = self._kind(f)[1]
+        for f, w in vector.items():
+            if not w > 0:
+                continue
+            weight, group, _prior = self._kind(f)
+            v = weight * (1.0 + math.log(w)) * max(self.idf(f), 0.0)
             if group and v > 0:
                 groups[group][f] = v
         norms = {g: math.sqrt(sum(v * v for v in vs.values())) for g, vs in groups.items()}
