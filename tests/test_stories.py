@@ -125,6 +125,33 @@ def test_articles_join_a_story_within_its_window_and_a_bridge_joins_two() -> Non
     assert placed["c1"] == placed["c2"] == placed["c3"]
 
 
+def test_the_people_a_title_names_are_a_clue_of_their_own() -> None:
+    record = spokesperson_record()
+    assert not [f for f in record_links(record).features if f.kind == "title_person"]  # "Des soldats tués"
+    titled = replace(record, article=replace(record.article, title="Singh : « les pertes sont lourdes »"))
+    assert [f.key for f in record_links(titled).features if f.kind == "title_person"] == [name_key("Singh")]
+
+
+def test_an_article_whose_title_names_the_storys_protagonist_joins_it() -> None:
+    # A campaign told by two articles whose titles name its candidates; then the result, which
+    # shares few words with them: naming the winner in its title is what places it.
+    noise = [
+        features(f"n{i}", date(2024, 10, 1), f"organisation:o{i}", f"place:p{i}", "state:us", "surname:dpnt")
+        for i in range(20)
+    ]
+    campaign = ("surname:dpnt", "surname:mrtn", "state:us", "place:ohio", "title:fr:electi", "word:fr:campag")
+    first = features("c1", date(2024, 10, 1), *campaign, "title_person:dpnt", "title_person:mrtn", "date:d1")
+    second = features("c2", date(2024, 10, 3), *campaign, "title_person:dpnt", "word:fr:chomag", "date:d2")
+    result = ("surname:dpnt", "state:us", "word:fr:campag", "word:fr:congre", "place:chicago", "date:d3")
+    placed = {}
+    for title in ("title_person:dpnt", "title_person:lbrt", None):
+        last = features("r", date(2024, 10, 8), *result, *([title] if title else []))
+        placed[title] = {a.article_id: a.story_id for a in group([*noise, first, second, last], Settings())}
+    assert placed["title_person:dpnt"]["r"] == placed["title_person:dpnt"]["c1"] == placed["title_person:dpnt"]["c2"]
+    assert placed["title_person:lbrt"]["r"] != placed["title_person:lbrt"]["c1"]  # another protagonist
+    assert placed[None]["r"] != placed[None]["c1"]  # the same words without the title's name: apart
+
+
 def report(sid: str, source: str, content: str, lang: str, published: date, values: tuple[float, ...] = ()) -> Report:
     return Report(
         statement_id=sid, article_id=sid.split(":")[0], speaker=source, source_id=source, source=source,

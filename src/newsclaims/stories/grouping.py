@@ -26,6 +26,7 @@ from datetime import date
 KIND_WEIGHT = {
     "person": 0.0,  # compared by surname (below), so that "Obama" meets "Barack Obama"
     "surname": 1.0,
+    "title_person": 1.0,  # a group of its own (below): headlines naming different people tell stories apart
     "organisation": 1.0,
     "state": 0.6,
     "place": 1.0,
@@ -40,6 +41,7 @@ KIND_WEIGHT = {
 KIND_PRIOR = {
     "person": 0.01,
     "surname": 0.01,
+    "title_person": 0.01,
     "organisation": 0.02,
     "state": 0.2,
     "place": 0.03,
@@ -54,8 +56,10 @@ KIND_PRIOR = {
 PRIOR_ARTICLES = 200.0
 # Features are compared by group, each a cosine, and the groups' cosines averaged with these weights
 # over the groups both sides have. Words ("title:fr:...", "word:fr:...") compare within a language.
+# The people two titles name weigh on their own: the same protagonist counts, another one counts against.
 GROUPS = {
     "entities": (("surname", "organisation", "state", "place", "group"), 0.45),
+    "title_people": (("title_person",), 0.2),
     "words": (("title", "word"), 0.35),
     "figures": (("concept", "value"), 0.1),
     "dates": (("date",), 0.1),

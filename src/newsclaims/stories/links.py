@@ -317,6 +317,10 @@ def _features(
         if ref.kind == "person":
             surnames[name_key(ref.name).split()[-1]] += n
     out += [Feature("surname", k, k, float(n)) for k, n in surnames.items() if k]
+    # The people a title names are who the article is about ("Dupont et Martin s'affrontent sur
+    # l'emploi", then "Claire Dupont l'emporte"): a clue of its own, stronger than a name in passing.
+    title_keys = set(name_key(title).split())
+    out += [Feature("title_person", k, k, 1.0) for k in surnames if k and k in title_keys]
     out += [Feature("title_state", ref.id, ref.name, 1.0) for ref in title_states]
     concepts = Counter(link.concept for link in figures if link.concept)
     out += [Feature("concept", c, c, float(n)) for c, n in concepts.items()]
