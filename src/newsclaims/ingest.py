@@ -4,7 +4,9 @@ The main process reads the inputs, skips texts already stored (an article's id i
 text), and hands the rest to the extraction workers, which decide the language, extract, and build
 the store's rows as Arrow tables (``newsclaims.batch``); the main process only inserts them,
 committing whole articles in small batches so a killed run loses little and the next one resumes.
-Everything but reading and writing runs on the workers, so the main process keeps up with them.
+Everything but reading and writing runs on the workers, so the main process keeps up with them;
+except with one worker and a core to spare, where the worker runs only the model and the main
+process does the rest (``PoolExtractor``'s ``extract_here``).
 """
 
 from __future__ import annotations
