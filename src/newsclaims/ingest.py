@@ -403,11 +403,7 @@ class PoolExtractor:
         """Loads this process's pipeline while the workers start theirs (seconds that would
         otherwise leave the worker idle at the first batch)."""
         if self._warming is None and langs:
-            from newsclaims.nlp import load_pipeline
-
-            self._warming = threading.Thread(
-                target=lambda: [load_pipeline(lang) for lang in sorted(langs)], daemon=True
-            )
+            self._warming = threading.Thread(target=_load_pipelines, args=(sorted(langs),), daemon=True)
             self._warming.start()
 
     def _collect(self, block: bool) -> list[Batch]:
@@ -450,6 +446,16 @@ class PoolExtractor:
                 self.lang, self.extract, initializer=_worker_start, initargs=(os.getpid(), self.entities, self.limits)
             )
         return self._isolated
+
+
+def _load_pipelines(langs: list[str]) -> None:
+    from newsclaims.nlp import load_pipeline
+
+    # A pipeline that cannot load (a model not installed) fails again, with its message, when the
+    # extraction asks for it: a thread's traceback would only reach the terminal.
+    with contextlib.suppress(Exception):
+        for lang in langs:
+            load_pipeline(lang)
 
 
 def _worker_start(parent: int, entities: str | None = None, limits: Limits | None = None) -> None:
