@@ -85,15 +85,16 @@ def test_with_one_worker_the_ingest_process_extracts_within_the_bounds(
     def tagged(parsed: Parsed) -> ArticleRecord:
         made_in.add(os.getpid())
         if "SLOW" in parsed.article.text:
-            _spin(60)
+            _spin(90)
         return real(parsed)
 
     monkeypatch.setattr(batch_module, "extract_parsed", tagged)
     inputs = [item(french_article(n, paragraphs=1), f"{n}.txt") for n in range(6)]
     inputs.insert(2, item(french_article(9, paragraphs=1) + " SLOW", "slow.txt"))
     started = time.monotonic()
-    stats = ingest_items(inputs, tmp_path / "s.duckdb", workers=1, limits=Limits(seconds=8))
-    assert time.monotonic() - started < 50  # the slow article alone would spin 60 s
+    # 5 s an article: its batch of four gets 20 s, then the slow one alone 5 s more.
+    stats = ingest_items(inputs, tmp_path / "s.duckdb", workers=1, limits=Limits(seconds=5))
+    assert time.monotonic() - started < 80  # the slow article alone would spin 90 s
     assert made_in == {os.getpid()}
     assert stats.stored == 6
     assert [(r.source, r.reason) for r in stats.rejections] == [("slow.txt", "too-costly")]
@@ -101,9 +102,19 @@ def test_with_one_worker_the_ingest_process_extracts_within_the_bounds(
     assert con.execute("SELECT count(*) FROM statements").fetchone()[0] >= 6
 
 
-def test_one_worker_stores_what_extraction_in_process_stores(tmp_path: Path, spare_core: None) -> None:
+def test_one_worker_stores_what_extraction_in_process_stores(
+    tmp_path: Path, spare_core: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     items = [item(a.text, a.source or a.id, lang=None) for a in team_articles("fr") + team_articles("en")]
     items.append(Rejected("broken.html", "encoding", "not UTF-8"))
+    extracted_here: list[str] = []  # the split path ran: the extractors met the parsed Docs in this process
+    real = batch_module.extract_parsed
+
+    def spied(parsed: Parsed) -> ArticleRecord:
+        extracted_here.append(parsed.article.id)
+        return real(parsed)
+
+    monkeypatch.setattr(batch_module, "extract_parsed", spied)
     stores = {}
     for workers in (0, 1):
         db = tmp_path / f"w{workers}.duckdb"
@@ -113,4 +124,5 @@ def test_one_worker_stores_what_extraction_in_process_stores(tmp_path: Path, spa
         stores[workers] = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ROWS}
         con.close()
     assert stores[1] == stores[0]
+    assert len(extracted_here) == len(items) - 1  # workers=0 extracts in one pass, not through the halves
     assert all(stores[1][t] for t in ROWS)

@@ -132,24 +132,60 @@ def test_the_people_a_title_names_are_a_clue_of_their_own() -> None:
     assert [f.key for f in record_links(titled).features if f.kind == "title_person"] == [name_key("Singh")]
 
 
-def test_an_article_whose_title_names_the_storys_protagonist_joins_it() -> None:
-    # A campaign told by two articles whose titles name its candidates; then the result, which
-    # shares few words with them: naming the winner in its title is what places it.
-    noise = [
+def _campaign_noise() -> list[ArticleFeatures]:
+    return [
         features(f"n{i}", date(2024, 10, 1), f"organisation:o{i}", f"place:p{i}", "state:us", "surname:dpnt")
         for i in range(20)
     ]
-    campaign = ("surname:dpnt", "surname:mrtn", "state:us", "place:ohio", "title:fr:electi", "word:fr:campag")
-    first = features("c1", date(2024, 10, 1), *campaign, "title_person:dpnt", "title_person:mrtn", "date:d1")
-    second = features("c2", date(2024, 10, 3), *campaign, "title_person:dpnt", "word:fr:chomag", "date:d2")
+
+
+CAMPAIGN = ("surname:dpnt", "surname:mrtn", "state:us", "place:ohio", "title:fr:electi", "word:fr:campag")
+
+
+def test_an_article_whose_title_names_the_storys_protagonist_joins_it() -> None:
+    # A campaign told by two articles whose titles name its candidates; then the result, which
+    # shares few words with them: naming the winner in its title is what places it.
+    first = features("c1", date(2024, 10, 1), *CAMPAIGN, "title_person:dpnt", "title_person:mrtn", "date:d1")
+    second = features("c2", date(2024, 10, 3), *CAMPAIGN, "title_person:dpnt", "word:fr:chomag", "date:d2")
     result = ("surname:dpnt", "state:us", "word:fr:campag", "word:fr:congre", "place:chicago", "date:d3")
     placed = {}
-    for title in ("title_person:dpnt", "title_person:lbrt", None):
+    for title in ("title_person:dpnt", None):
         last = features("r", date(2024, 10, 8), *result, *([title] if title else []))
-        placed[title] = {a.article_id: a.story_id for a in group([*noise, first, second, last], Settings())}
+        placed[title] = {a.article_id: a.story_id for a in group([*_campaign_noise(), first, second, last], Settings())}
     assert placed["title_person:dpnt"]["r"] == placed["title_person:dpnt"]["c1"] == placed["title_person:dpnt"]["c2"]
-    assert placed["title_person:lbrt"]["r"] != placed["title_person:lbrt"]["c1"]  # another protagonist
     assert placed[None]["r"] != placed[None]["c1"]  # the same words without the title's name: apart
+
+
+def test_a_title_naming_another_person_counts_against_the_story() -> None:
+    first = features("c1", date(2024, 10, 1), *CAMPAIGN, "title_person:mrtn", "date:d1")
+    second = features("c2", date(2024, 10, 3), *CAMPAIGN, "title_person:mrtn", "word:fr:chomag", "date:d2")
+    later = ("surname:dpnt", "surname:mrtn", "state:us", "place:chicago", "date:d3")  # enough to join
+    score = {}
+    for title in ("title_person:mrtn", None, "title_person:dpnt"):
+        last = features("r", date(2024, 10, 8), *later, *([title] if title else []))
+        [placed] = [a for a in group([*_campaign_noise(), first, second, last], Settings()) if a.article_id == "r"]
+        assert placed.story_id == "sc1"
+        score[title] = placed.score
+    assert score["title_person:mrtn"] > score[None] > score["title_person:dpnt"]
+
+
+def test_a_person_in_both_titles_is_one_shared_clue_not_two() -> None:
+    # Two stories about one politician, a month's worth of news apart in subject: the person (by
+    # surname, and named in both titles) and a word are all they share, short of the two clues a
+    # story needs besides words.
+    one = features("a1", date(2024, 10, 1), "surname:dpnt", "title_person:dpnt", "word:fr:budget", "place:lyon")
+    two = features("a2", date(2024, 10, 4), "surname:dpnt", "title_person:dpnt", "word:fr:budget", "place:brest")
+    placed = {a.article_id: a.story_id for a in group([*_campaign_noise(), one, two], Settings())}
+    assert placed["a1"] != placed["a2"]
+
+
+def test_a_title_names_a_person_only_with_a_capital() -> None:
+    text = "Theresa May a parlé lundi devant les députés."
+    may = Entity("Theresa May", 0, 11, "PER", "Theresa May")
+    for title, found in (("Le pétrole may monter", False), ("May quitte Downing Street", True)):
+        record = ArticleRecord(article=Article(article_id(text), text, "fr", title), entities=(may,))
+        keys = [f.key for f in record_links(record).features if f.kind == "title_person"]
+        assert (name_key("May") in keys) is found, title
 
 
 def report(sid: str, source: str, content: str, lang: str, published: date, values: tuple[float, ...] = ()) -> Report:

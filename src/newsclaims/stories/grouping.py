@@ -65,6 +65,7 @@ GROUPS = {
     "dates": (("date",), 0.1),
 }
 _GROUP_OF = {kind: g for g, (kinds, _w) in GROUPS.items() for kind in kinds}
+_RESTATED = frozenset({"title_person"})  # a person its surname already counts: one clue, not two
 EXACT_BELOW, REFRESH = 1000, 1.05  # above this many articles, weights are kept until the store grows 5 %
 RETRIEVE_MIN, RETRIEVE_SHARE = 20, 0.02  # a feature in more articles than both finds no candidates
 MAX_CANDIDATES = 12  # stories scored for one article, those sharing its rarest clues
@@ -276,7 +277,11 @@ class Grouper:
         return (story.first - day).days <= w and (day - story.last).days <= w
 
     def _enough_shared(self, article: Mapping[str, float], story: Story) -> bool:
-        shared = [f for f in article if f in story.vector and KIND_WEIGHT.get(kind_of(f), 0.5) > 0]
+        shared = [
+            f
+            for f in article
+            if f in story.vector and KIND_WEIGHT.get(kind_of(f), 0.5) > 0 and kind_of(f) not in _RESTATED
+        ]
         clues = sum(_GROUP_OF.get(kind_of(f)) != "words" for f in shared)
         return len(shared) >= self.settings.min_shared and clues >= 2
 

@@ -294,6 +294,15 @@ def _about(figure: Figure, after: str, lex: Lexicon) -> EntityRef | None:
     return None
 
 
+def _capitalised(title: str) -> list[str]:
+    """The words of a title written with a capital, as names are ("Theresa May" is in "May quitte
+    Downing Street", not in "Oil prices may rise"; an elided article is no part: "d'Obama")."""
+    return [w for w in _TITLE_WORD.findall(title) if w[:1].isupper()]
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
 def _features(
     record: ArticleRecord,
     speakers: tuple[SpeakerLink, ...],
@@ -319,7 +328,7 @@ def _features(
     out += [Feature("surname", k, k, float(n)) for k, n in surnames.items() if k]
     # The people a title names are who the article is about ("Dupont et Martin s'affrontent sur
     # l'emploi", then "Claire Dupont l'emporte"): a clue of its own, stronger than a name in passing.
-    title_keys = set(name_key(title).split())
+    title_keys = set(name_key(" ".join(_capitalised(title))).split())
     out += [Feature("title_person", k, k, 1.0) for k in surnames if k and k in title_keys]
     out += [Feature("title_state", ref.id, ref.name, 1.0) for ref in title_states]
     concepts = Counter(link.concept for link in figures if link.concept)
