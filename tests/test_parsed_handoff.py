@@ -126,3 +126,27 @@ def test_one_worker_stores_what_extraction_in_process_stores(
     assert stores[1] == stores[0]
     assert len(extracted_here) == len(items) - 1  # workers=0 extracts in one pass, not through the halves
     assert all(stores[1][t] for t in ROWS)
+
+
+def test_an_extraction_past_the_memory_a_worker_may_hold_is_rejected_in_the_ingest_process(
+    tmp_path: Path, spare_core: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import resource
+
+    real = batch_module.extract_parsed
+
+    def greedy(parsed: Parsed) -> ArticleRecord:
+        if "HUGE" in parsed.article.text:
+            block = bytearray(16 << 30)  # far past the 2 GB below
+            del block
+        return real(parsed)
+
+    monkeypatch.setattr(batch_module, "extract_parsed", greedy)
+    inputs = [item(french_article(n, paragraphs=1), f"{n}.txt") for n in range(5)]
+    inputs.insert(1, item(french_article(20, paragraphs=1) + " HUGE", "huge.txt"))
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    stats = ingest_items(inputs, tmp_path / "s.duckdb", workers=1, limits=Limits(memory=2 << 30))
+    assert resource.getrlimit(resource.RLIMIT_AS) == before  # the headroom ends with the extraction
+    assert stats.stored == 5
+    assert [(r.source, r.reason) for r in stats.rejections] == [("huge.txt", "too-costly")]
+    assert "memory" in (stats.rejections[0].detail or "") and "2.0 GB" in (stats.rejections[0].detail or "")

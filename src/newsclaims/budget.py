@@ -1,4 +1,5 @@
-"""Bounded cost per article: a time bound for extraction, a memory ceiling for worker processes.
+"""Bounded cost per article: a time bound for extraction, a memory ceiling for worker processes
+(and a headroom for extraction in the ingest process itself).
 
 An article whose extraction runs past its time bound, or past a worker's memory ceiling, becomes a
 rejection with reason ``too-costly`` (``newsclaims extract``: exit code 4), never a lost batch or a
@@ -78,6 +79,38 @@ def configured(limits: Limits) -> Iterator[None]:
         yield
     finally:
         _limits = previous
+
+
+@contextlib.contextmanager
+def memory_headroom(limit: int | None) -> Iterator[None]:
+    """The block may grow this process's address space by ``limit`` bytes at most: past it an
+    allocation raises MemoryError, which the caller turns into a ``too-costly`` rejection. For
+    extraction in a process that also holds the store (``ingest`` with one worker), which cannot take
+    a ceiling for its whole life; no bound where the address space cannot be read (not Linux)."""
+    used = _address_space()
+    if limit is None or used is None:
+        yield
+        return
+    global _limits
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    ceiling = min(c for c in (used + limit, soft, hard) if c != resource.RLIM_INFINITY)
+    previous = _limits
+    _limits = Limits(seconds=previous.seconds, memory=limit)  # what a rejection's reason names
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        _limits = previous
+
+
+def _address_space() -> int | None:
+    """This process's address space in bytes (what RLIMIT_AS bounds), or None where unknown."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def seconds_for(chars: int) -> float:

@@ -421,7 +421,9 @@ class PoolExtractor:
                 if self.extract_here:
                     if self._warming is not None:
                         self._warming.join()  # one load: the cached pipeline, not a second one beside it
-                    result = extract_parsed_batch(result, rejected)
+                    # As much memory as a worker may hold: an article past it is rejected, the run goes on.
+                    with budget.memory_headroom(self.limits.memory):
+                        result = extract_parsed_batch(result, rejected)
                 out.append(result)
             except (BrokenProcessPool, CancelledError) as exc:
                 # A worker died: killed by the kernel, or a crash in native code. Its batch (and
