@@ -190,7 +190,7 @@ def ingest_items(
                 extract,
                 entities=str(entities) if entities else None,
                 limits=limits,
-                extract_here=extract is None and workers == 1 and default_workers() > 1,
+                extract_here=workers == 1 and default_workers() > 1,  # only for the pipeline's own extraction
             )
         )
         run = _Run(writer, extractor, progress)
@@ -336,7 +336,7 @@ class PoolExtractor:
         extract_here: bool = False,
     ) -> None:
         self.workers = workers
-        self.extract_here = extract_here and extract is None
+        self.extract_here = extract_here and extract is None  # a stand-in extraction runs whole
         self.entities = entities
         self.lang = lang
         self.extract = extract

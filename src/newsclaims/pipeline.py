@@ -162,7 +162,7 @@ def extract_parsed(parsed: Parsed) -> ArticleRecord:
     ``extract_articles`` does (the same record, field for field)."""
     article = parsed.article
     nlp = load_pipeline(article.lang)
-    ctx = Context(lang=article.lang, published=article.published)
+    ctx = _context(article, explain=False)  # as parse_articles had it
     parts = []
     for offset, data in parsed.chunks:
         doc = Doc(nlp.vocab).from_bytes(data, exclude=_NOT_SENT)
@@ -177,6 +177,11 @@ def extract_parsed(parsed: Parsed) -> ArticleRecord:
 # the user data is only the Context, which the article gives again (and its encoding costs as much
 # as the rest of the Doc).
 _NOT_SENT = ["tensor", "user_data"]
+
+
+def _context(article: Article, explain: bool) -> Context:
+    """What the components read of the article: one place, so both halves read the same."""
+    return Context(lang=article.lang, published=article.published, explain=explain)
 
 
 def _serialized(doc: Doc, offset: int) -> tuple[int, bytes]:
@@ -213,7 +218,7 @@ def _group(
         for i, article in enumerate(articles):
             pieces = chunks(article.text)
             pending[i] = (article, len(pieces), [])
-            ctx = Context(lang=article.lang, published=article.published, explain=explain)
+            ctx = _context(article, explain)
             for off, piece in pieces:
                 doc = nlp.make_doc(piece)
                 doc._.set(components.CONTEXT, ctx)
