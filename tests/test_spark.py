@@ -59,6 +59,17 @@ def test_spark_and_local_runs_hold_the_same_rows(spark: Any, tmp_path: Path) -> 
         parquet = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{tmp_path / 'out' / table}/*.parquet')").fetchall()
         stored = store.execute(f"DESCRIBE {table}").fetchall()
         assert [(r[0], r[1]) for r in parquet] == [(r[0], r[1]) for r in stored], table
+        # Extracted in one task per input partition (several here), written in one file per core.
+        written = list((tmp_path / "out" / table).glob("*.parquet"))
+        assert 1 <= len(written) <= spark.sparkContext.defaultParallelism, table
+
+
+def test_a_local_master_runs_its_jvm_with_the_quick_compiler_only(spark: Any) -> None:
+    """The JVM of a local run shares its cores with the Python workers: no optimising compiler."""
+    from newsclaims.spark.session import LOCAL_JAVA_OPTIONS
+
+    runtime = spark._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean()
+    assert set(LOCAL_JAVA_OPTIONS.split()) <= set(runtime.getInputArguments())
 
 
 def _bad_inputs(folder: Path) -> list[str]:

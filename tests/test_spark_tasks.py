@@ -3,6 +3,8 @@ files (as the local runner batches them), store rows out with the files each bat
 
 from __future__ import annotations
 
+import gc
+
 import pyarrow as pa
 import pytest
 
@@ -49,3 +51,19 @@ def test_articles_of_several_files_are_extracted_together() -> None:
     assert read == [[f"file:/corpus/{i:02d}.txt" for i in files] for files in ([0, 1, 2], [3, 4, 5], [6])]
     sources = [row["source"] for rb in wide for row in rb.column("articles").to_pylist()[0]]
     assert sources == [f"corpus/{i:02d}.txt" for i in range(7)]
+
+
+def test_a_python_worker_freezes_what_its_first_extraction_loaded() -> None:
+    """PySpark collects garbage after every task: what the model loaded must not be walked each time."""
+    import newsclaims.spark.tasks as tasks
+
+    gc.unfreeze()  # as a fresh worker: an earlier test of this process may have extracted
+    tasks._frozen = False
+    try:
+        list(extract_files([binary_files(["Le ministre a parlé lundi."])], lang="fr", extract=bare_records))
+        assert tasks._frozen and gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        list(extract_files([binary_files(["Le ministre a parlé mardi."])], lang="fr", extract=bare_records))
+        assert gc.get_freeze_count() == frozen  # once per worker, not per task
+    finally:
+        gc.unfreeze()

