@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,11 @@ def test_spark_and_local_runs_hold_the_same_rows(spark: Any, tmp_path: Path) -> 
     corpus = str(shared_path("corpus", "wikinews-fr-2012", "text"))
     db = tmp_path / "local.duckdb"
     local = ingest([corpus], db, workers=0)
-    run = run_spark([corpus], str(tmp_path / "out"), spark=spark)
+    spark.sparkContext.setJobGroup("same-rows", "the Spark run of this test")
+    try:
+        run = run_spark([corpus], str(tmp_path / "out"), spark=spark)
+    finally:
+        spark.sparkContext.setLocalProperty("spark.jobGroup.id", None)
     assert (local.stored, run.stored, run.rejected) == (100, 100, 0)
     store = open_store(db, read_only=True)
     assert {t: n for t, n in table_counts(store).items() if t in DATA_TABLES} == run.counts
@@ -59,17 +64,28 @@ def test_spark_and_local_runs_hold_the_same_rows(spark: Any, tmp_path: Path) -> 
         parquet = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{tmp_path / 'out' / table}/*.parquet')").fetchall()
         stored = store.execute(f"DESCRIBE {table}").fetchall()
         assert [(r[0], r[1]) for r in parquet] == [(r[0], r[1]) for r in stored], table
-        # Extracted in one task per input partition (several here), written in one file per core.
+        # Written in one file per core (without duplicates to remove)...
         written = list((tmp_path / "out" / table).glob("*.parquet"))
         assert 1 <= len(written) <= spark.sparkContext.defaultParallelism, table
+    # ...but extracted in one task per input partition, more than there are cores.
+    tracker = spark.sparkContext.statusTracker()
+    first_job = tracker.getJobInfo(min(tracker.getJobIdsForGroup("same-rows")))
+    extraction = max(tracker.getStageInfo(s).numTasks for s in first_job.stageIds)
+    assert extraction > spark.sparkContext.defaultParallelism
 
 
 def test_a_local_master_runs_its_jvm_with_the_quick_compiler_only(spark: Any) -> None:
     """The JVM of a local run shares its cores with the Python workers: no optimising compiler."""
     from newsclaims.spark.session import LOCAL_JAVA_OPTIONS
 
-    runtime = spark._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean()
-    assert set(LOCAL_JAVA_OPTIONS.split()) <= set(runtime.getInputArguments())
+    jvm = spark._jvm
+    hotspot = jvm.java.lang.management.ManagementFactory.getPlatformMXBean(
+        jvm.java.lang.Class.forName("com.sun.management.HotSpotDiagnosticMXBean")
+    )
+    assert LOCAL_JAVA_OPTIONS == "-XX:TieredStopAtLevel=1"
+    assert hotspot.getVMOption("TieredStopAtLevel").getValue() == "1"
+    # Given to the JVM launched, not left in this process's environment for the next.
+    assert LOCAL_JAVA_OPTIONS not in os.environ.get("SPARK_SUBMIT_OPTS", "")
 
 
 def _bad_inputs(folder: Path) -> list[str]:

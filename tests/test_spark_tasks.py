@@ -4,6 +4,7 @@ files (as the local runner batches them), store rows out with the files each bat
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass, field
 
 import pyarrow as pa
 import pytest
@@ -53,17 +54,47 @@ def test_articles_of_several_files_are_extracted_together() -> None:
     assert sources == [f"corpus/{i:02d}.txt" for i in range(7)]
 
 
-def test_a_python_worker_freezes_what_its_first_extraction_loaded() -> None:
-    """PySpark collects garbage after every task: what the model loaded must not be walked each time."""
+@dataclass
+class Freezes:
+    """gc.freeze calls (the pipelines loaded at each), counted instead of made."""
+
+    loaded: int = 0  # pipelines this process has loaded, as the test sets them
+    calls: list[int] = field(default_factory=list)
+
+
+@pytest.fixture
+def freezes(monkeypatch: pytest.MonkeyPatch) -> Freezes:
     import newsclaims.spark.tasks as tasks
 
-    gc.unfreeze()  # as a fresh worker: an earlier test of this process may have extracted
-    tasks._frozen = False
-    try:
-        list(extract_files([binary_files(["Le ministre a parlé lundi."])], lang="fr", extract=bare_records))
-        assert tasks._frozen and gc.get_freeze_count() > 0
-        frozen = gc.get_freeze_count()
-        list(extract_files([binary_files(["Le ministre a parlé mardi."])], lang="fr", extract=bare_records))
-        assert gc.get_freeze_count() == frozen  # once per worker, not per task
-    finally:
-        gc.unfreeze()
+    state = Freezes()
+    monkeypatch.setattr(tasks, "_frozen_pipelines", 0)
+    monkeypatch.setattr(tasks, "_loaded_pipelines", lambda: state.loaded)
+    monkeypatch.setattr(gc, "freeze", lambda: state.calls.append(state.loaded))
+    return state
+
+
+def _run(texts: list[str]) -> None:
+    list(extract_files([binary_files(texts)], lang="fr", extract=bare_records))
+
+
+def test_a_spark_worker_freezes_each_pipeline_it_loads_once(freezes: Freezes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PySpark collects garbage after every task: a loaded model must not be walked each time."""
+    import newsclaims.spark.tasks as tasks
+
+    monkeypatch.setattr(tasks, "_in_spark_task", lambda: True)
+    _run(["un premier lot qui ne charge aucun modèle"])  # nothing worth freezing yet
+    assert freezes.calls == []
+    freezes.loaded = 1  # the French pipeline, loaded by the next batch
+    _run(["Le ministre a parlé lundi."])
+    _run(["Le ministre a parlé mardi."])
+    assert freezes.calls == [1]  # once for it, not once per task
+    freezes.loaded = 2  # a second language, later
+    _run(["The minister spoke on Monday."])
+    assert freezes.calls == [1, 2]
+
+
+def test_outside_spark_nothing_is_frozen(freezes: Freezes) -> None:
+    """extract_files called in another process (a test, a script) leaves its heap alone."""
+    freezes.loaded = 1
+    _run(["Le ministre a parlé lundi."])
+    assert freezes.calls == []

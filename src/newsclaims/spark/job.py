@@ -118,9 +118,10 @@ def run_spark(
         # with no shuffle to deduplicate them, and these are the counts of what was written.
         sizes = wide.select(*[F.sum(F.size(t)).alias(t) for t in DATA_TABLES]).first()
         met = {t: int((sizes[t] if sizes else 0) or 0) for t in DATA_TABLES}
-        # Once cached, the result is read in one task per core: the jobs below (counting, then one
-        # write per table) spent more on dozens of small tasks, and as many small files per table,
-        # than on reading and writing (14 s of a 60 s run of 1,000 articles on local[2], now 4 s).
+        # Once cached, the result is read in one task per core (one file per core and table unless
+        # duplicates are removed): the jobs below (counting, then one write per table) spent more on
+        # dozens of small tasks, and as many small files per table, than on reading and writing
+        # (14 s of a 60 s run of 1,000 articles on local[2], now 4 s).
         extracted = wide.coalesce(max(1, session.sparkContext.defaultParallelism))
         distinct = extracted.select(F.explode("articles.id").alias("id")).distinct().count()
         duplicates = distinct < met["articles"]

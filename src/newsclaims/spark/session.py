@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsclaims.errors import NewsclaimsError, UsageError
@@ -27,8 +29,10 @@ DEFAULTS = {
 # The JVM of a local master lives for one run on the cores the Python workers need: its optimising
 # compiler (C2) alone used about 14 s of CPU over 1,000 articles, more than the JVM's own work
 # (reading files, moving Arrow batches, writing Parquet). The quick compiler alone is enough for
-# that work. Prepended to the user's own options (spark.driver.extraJavaOptions), which win.
+# that work. Given through SPARK_SUBMIT_OPTS, which the launcher puts before the options of
+# spark-defaults.conf and of the user (spark.driver.defaultJavaOptions, extraJavaOptions): theirs win.
 LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
+SUBMIT_OPTS = "SPARK_SUBMIT_OPTS"
 
 _LOCAL = re.compile(r"local(?:\[(\*|\d+)\])?")
 
@@ -65,10 +69,10 @@ def start_session(master: str | None = None, app_name: str = "newsclaims") -> Sp
     builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
     if master is not None:
         builder = builder.master(with_local_retries(master))
-        if _LOCAL.fullmatch(master.strip()):
-            builder = builder.config("spark.driver.defaultJavaOptions", LOCAL_JAVA_OPTIONS)
+    local_jvm = master is not None and _LOCAL.fullmatch(master.strip()) is not None
     try:
-        spark = builder.getOrCreate()
+        with _java_options(LOCAL_JAVA_OPTIONS if local_jvm else ""):
+            spark = builder.getOrCreate()
     except Exception as exc:  # the JVM did not start: Java missing or too old, a bad master URL
         raise NewsclaimsError(f"Spark could not start: {str(exc).splitlines()[0][:300]}") from exc
     spark.sparkContext.setLogLevel("ERROR")
@@ -77,3 +81,19 @@ def start_session(master: str | None = None, app_name: str = "newsclaims") -> Sp
         if not conf.contains(key):
             spark.conf.set(key, value)
     return spark
+
+
+@contextlib.contextmanager
+def _java_options(options: str) -> Iterator[None]:
+    """``options`` before the user's own SPARK_SUBMIT_OPTS while a JVM may be launched, then the
+    environment as it was (a session that exists already launches nothing)."""
+    saved = os.environ.get(SUBMIT_OPTS)
+    if options:
+        os.environ[SUBMIT_OPTS] = f"{options} {saved or ''}".strip()
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(SUBMIT_OPTS, None)
+        else:
+            os.environ[SUBMIT_OPTS] = saved

@@ -113,19 +113,32 @@ def extract_files(
             isolated.close()
 
 
-_frozen = False
+_frozen_pipelines = 0  # how many pipelines this process had loaded at its last freeze
 
 
 def _freeze_loaded_objects() -> None:
-    """Once per Python worker, after its first extraction has loaded the model: the objects alive
-    now (the pipeline, the language data) leave the garbage collector's view for good. PySpark's
-    daemon runs a full collection after every task, which otherwise walks them all each time (about
-    a tenth of a second per task with a French model loaded)."""
-    global _frozen
-    if not _frozen:
-        gc.collect()  # this batch's garbage goes first: a frozen object is never freed
+    """In a Spark Python worker, each time its extractions have loaded another pipeline (the first
+    batch's model, a second language's later): the objects alive now (the pipelines, the language
+    data) leave the garbage collector's view. PySpark's daemon runs a full collection after every
+    task, which otherwise walks them all each time (about 0.1 s per task with a French model)."""
+    global _frozen_pipelines
+    loaded = _loaded_pipelines()
+    if loaded > _frozen_pipelines and _in_spark_task():
+        gc.collect()  # this batch's cyclic garbage first: frozen objects in cycles are never collected
         gc.freeze()
-        _frozen = True
+        _frozen_pipelines = loaded
+
+
+def _loaded_pipelines() -> int:
+    from newsclaims.nlp import load_model, load_pipeline
+
+    return load_pipeline.cache_info().currsize + load_model.cache_info().currsize
+
+
+def _in_spark_task() -> bool:
+    from pyspark import TaskContext
+
+    return TaskContext.get() is not None
 
 
 def _attempt() -> int:
