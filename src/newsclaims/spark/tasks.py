@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import io
 import posixpath
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 
 import pyarrow as pa
@@ -130,9 +131,10 @@ def _freeze_loaded_objects() -> None:
 
 
 def _loaded_pipelines() -> int:
-    from newsclaims.nlp import load_model, load_pipeline
-
-    return load_pipeline.cache_info().currsize + load_model.cache_info().currsize
+    nlp = sys.modules.get("newsclaims.nlp")  # not imported: no pipeline loaded (a stand-in extraction)
+    if nlp is None:
+        return 0
+    return int(nlp.load_pipeline.cache_info().currsize + nlp.load_model.cache_info().currsize)
 
 
 def _in_spark_task() -> bool:
