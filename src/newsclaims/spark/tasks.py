@@ -12,6 +12,7 @@ import io
 import posixpath
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
@@ -22,6 +23,9 @@ from newsclaims.records import Rejected
 from newsclaims.sources import SourceItem, read_stream
 from newsclaims.spark.isolation import IsolatedExtractor
 from newsclaims.store.arrow import Tables, table_schemas
+
+if TYPE_CHECKING:
+    from pyspark import TaskContext
 
 BATCH_ITEMS = 8  # articles parsed together by one nlp.pipe call, as the local runner does
 
@@ -138,16 +142,18 @@ def _loaded_pipelines() -> int:
 
 
 def _in_spark_task() -> bool:
-    from pyspark import TaskContext
-
-    return TaskContext.get() is not None
+    return _task_context() is not None
 
 
 def _attempt() -> int:
+    ctx = _task_context()
+    return ctx.attemptNumber() if ctx is not None else 0
+
+
+def _task_context() -> TaskContext | None:
     from pyspark import TaskContext
 
-    ctx = TaskContext.get()
-    return ctx.attemptNumber() if ctx is not None else 0
+    return TaskContext.get()
 
 
 __all__ = ["FILE_COLUMN", "Batch", "extract_files", "source_name", "to_wide", "wide_schema"]

@@ -277,12 +277,9 @@ class Grouper:
         return (story.first - day).days <= w and (day - story.last).days <= w
 
     def _enough_shared(self, article: Mapping[str, float], story: Story) -> bool:
-        shared = [
-            f
-            for f in article
-            if f in story.vector and KIND_WEIGHT.get(kind_of(f), 0.5) > 0 and kind_of(f) not in _RESTATED
-        ]
-        clues = sum(_GROUP_OF.get(kind_of(f)) != "words" for f in shared)
+        kinds = [kind_of(f) for f in article if f in story.vector]  # of the features shared
+        shared = [k for k in kinds if KIND_WEIGHT.get(k, 0.5) > 0 and k not in _RESTATED]
+        clues = sum(_GROUP_OF.get(k) != "words" for k in shared)
         return len(shared) >= self.settings.min_shared and clues >= 2
 
     @staticmethod
