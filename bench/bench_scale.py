@@ -13,9 +13,11 @@ times the whole process (start-up and model loading included):
     local2      newsclaims ingest --workers 2
     spark2      newsclaims ingest --engine spark --master local[2] (also: seconds once Spark is up)
 
-Prints seconds, articles/s, milliseconds per article, peak memory of the whole process tree (the
-sum of the resident sizes of the process and all its children, sampled every 0.1 s), and the size
-of the store (DuckDB file or Parquet folder). Ratios: local1 / spacy and local2 / spacy2 in
+Prints seconds, articles/s, milliseconds per article, the CPU seconds of the whole process tree
+and the cores they amount to (CPU / seconds: on a machine of two, where the modes differ is what
+they spend, not how they share it), peak memory of the tree (the sum of the resident sizes of the
+process and all its children, sampled every 0.1 s), and the size of the store (DuckDB file or
+Parquet folder). Ratios: local1 / spacy and local2 / spacy2 in
 throughput, local2 / local1, spark2 (once started) / local2, and per-article cost against the
 smallest size. Timings are only meaningful on an otherwise idle machine.
 """
@@ -66,10 +68,13 @@ def build_corpus(corpus: Path, size: int, into: Path) -> Path:
     return folder
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
+def _tree(pid: int) -> tuple[int, dict[int, float]]:
+    """Resident bytes of a process and all its descendants, and the CPU seconds each has used so
+    far (Linux /proc)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -80,27 +85,34 @@ def _tree_rss(pid: int) -> int:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
         rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [pid]
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    total, used, todo = 0, {}, [pid]
     while todo:
         p = todo.pop()
         total += rss.get(p, 0)
+        used[p] = cpu.get(p, 0.0)
         todo.extend(children.get(p, []))
-    return total
+    return total, used
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float | str]:
-    """Wall seconds and peak tree memory of one command; its last stdout line when it is JSON."""
+    """Wall seconds, CPU seconds and peak memory of one command's process tree; its last stdout
+    line when it is JSON. CPU is sampled with the memory: each process's CPU at its last sample, so
+    its last tenth of a second is missed."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     peak = 0
+    cpu: dict[int, float] = {}
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
+        rss, used = _tree(proc.pid)
+        peak = max(peak, rss)
+        cpu.update(used)
         time.sleep(0.1)
     seconds = time.perf_counter() - start
     out = proc.stdout.read() if proc.stdout else ""
     if proc.returncode not in (0, 1):  # 1: some inputs rejected, still a run
         raise RuntimeError(f"{' '.join(cmd)} failed with code {proc.returncode}")
-    result: dict[str, float | str] = {"seconds": seconds, "peak_mb": peak / 2**20}
+    result: dict[str, float | str] = {"seconds": seconds, "cpu_seconds": sum(cpu.values()), "peak_mb": peak / 2**20}
     lines = out.strip().splitlines()
     if lines and lines[-1].startswith("{"):
         result["summary"] = lines[-1]
@@ -138,14 +150,18 @@ def run_mode(mode: str, articles: Path, work: Path) -> dict[str, float | str]:
 
 
 def report(results: dict[int, dict[str, dict[str, float | str]]]) -> list[str]:
-    lines = [f"{'size':>6} {'mode':<7} {'seconds':>9} {'art/s':>7} {'ms/art':>7} {'peak MB':>8} {'store MB':>9}"]
+    lines = [
+        f"{'size':>6} {'mode':<7} {'seconds':>9} {'art/s':>7} {'ms/art':>7} {'CPU s':>7} {'cores':>5}"
+        f" {'peak MB':>8} {'store MB':>9}"
+    ]
     for size, modes in results.items():
         for mode, r in modes.items():
             seconds = float(r["seconds"])
             store = f"{float(r['store_mb']):>9.1f}" if "store_mb" in r else f"{'':>9}"
+            cpu = float(r.get("cpu_seconds", 0.0))
             lines.append(
                 f"{size:>6} {mode:<7} {seconds:>9.1f} {size / seconds:>7.2f} {1000 * seconds / size:>7.1f}"
-                f" {float(r['peak_mb']):>8.0f} {store}"
+                f" {cpu:>7.1f} {cpu / seconds:>5.2f} {float(r['peak_mb']):>8.0f} {store}"
             )
             if mode == "spark2":
                 started = float(r["started_seconds"])

@@ -25,11 +25,11 @@ from conftest import shared_path
 from newsclaims import batch as batch_module
 from newsclaims.cli import cli
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED
-from newsclaims.ingest import IngestStats, ingest_items, prepare
+from newsclaims.ingest import CHECK_ARTICLES, IngestStats, ingest_items, prepare
 from newsclaims.reading import ReadText
 from newsclaims.records import Article, ArticleRecord, Rejected
 from newsclaims.sources import SourceItem
-from newsclaims.store import integrity_problems, open_store, table_counts
+from newsclaims.store import StoreWriter, integrity_problems, open_store, table_counts
 
 NEWSCLAIMS = Path(sys.executable).parent / "newsclaims"
 
@@ -141,6 +141,28 @@ def test_duplicates_are_skipped_before_extraction(tmp_path: Path, fake_extractio
     assert len(fake_extraction) == 3  # nothing re-extracted
     con = open_store(db, read_only=True)
     assert table_counts(con)["articles"] == 3
+
+
+def test_the_store_is_asked_once_per_handful_of_inputs(
+    tmp_path: Path, fake_extraction: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.duckdb"
+    texts = [french_article(n) for n in range(40)]
+    ingest_items([item(t, f"{i}.txt") for i, t in enumerate(texts[:10])], db, workers=0)
+    asked: list[int] = []
+    stored_among = StoreWriter.stored_among
+
+    def counted(self: StoreWriter, ids: list[str]) -> set[str]:
+        asked.append(len(ids))
+        return stored_among(self, ids)
+
+    monkeypatch.setattr(StoreWriter, "stored_among", counted)
+    # Stored, new, and a text twice in one handful: each kind decided as one question per handful.
+    inputs = [*texts[:10], *texts[10:40], texts[12]]
+    stats = ingest_items([item(t, f"{i}.txt") for i, t in enumerate(inputs)], db, workers=0)
+    assert (stats.stored, stats.skipped) == (30, 11)
+    assert len(fake_extraction) == 40  # 10, then 30: nothing extracted twice
+    assert len(asked) == -(-len(inputs) // CHECK_ARTICLES) and sum(asked) <= len(inputs)
 
 
 def test_rejections_from_reading_language_and_extraction_land_in_the_store(

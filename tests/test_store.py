@@ -216,6 +216,17 @@ def test_writer_skips_what_is_stored_or_buffered(store: duckdb.DuckDBPyConnectio
     assert table_counts(store)["articles"] == 4
 
 
+def test_the_writer_answers_for_many_articles_at_once(store: duckdb.DuckDBPyConnection) -> None:
+    writer = StoreWriter(store)
+    fresh = record_about("Noé Petit", "député", "7", 7, "navires", date(2024, 12, 1))
+    unknown = record_about("Lina Roche", "maire", "9", 9, "écoles", date(2024, 12, 2))
+    writer.add(fresh)
+    ids = [RECORDS[0].article.id, fresh.article.id, unknown.article.id, RECORDS[1].article.id]
+    assert writer.stored_among(ids) == {RECORDS[0].article.id, RECORDS[1].article.id}
+    assert writer.known_among(ids) == {RECORDS[0].article.id, RECORDS[1].article.id, fresh.article.id}
+    assert writer.stored_among([]) == set()
+
+
 def test_a_failed_commit_leaves_no_part_of_its_articles(store: duckdb.DuckDBPyConnection) -> None:
     before = table_counts(store)
     writer = StoreWriter(store)

@@ -21,7 +21,8 @@ from newsclaims.records import Article, ArticleRecord
 from newsclaims.sources.item import SourceItem
 from newsclaims.store import open_store, table_counts
 from newsclaims.store.arrow import table_schemas
-from newsclaims.store.handoff import decode_tables, encode_tables, live_server
+from newsclaims.store.errors import StoreError
+from newsclaims.store.handoff import HandoffWriter, _request, decode_tables, encode_tables, live_server
 from newsclaims.store.servefile import serve_file
 from newsclaims.web.server import background_server
 from newsclaims.web.settings import ServeSettings
@@ -110,6 +111,20 @@ def test_ingest_hands_off_to_the_server_while_reads_go_on(tmp_path: Path) -> Non
     con = open_store(db, read_only=True)
     assert table_counts(con)["articles"] == len(RECORDS) + 100
     con.close()
+
+
+def test_the_server_says_which_of_many_articles_it_holds(tmp_path: Path) -> None:
+    db = write_store(tmp_path / "s.duckdb", RECORDS[:2])
+    with background_server(ServeSettings(db=db)):
+        info = live_server(db)
+        assert info is not None
+        writer = HandoffWriter(info)
+        ids = [RECORDS[0].article.id, RECORDS[2].article.id, RECORDS[1].article.id]
+        assert writer.stored_among(ids) == {RECORDS[0].article.id, RECORDS[1].article.id}
+        assert writer.known_among(ids) == writer.stored_among(ids)
+        for body in (b"not json", b'{"ids": "a"}', b'{"ids": [1, 2]}', json.dumps({"ids": ["x"] * 1001}).encode()):
+            with pytest.raises(StoreError, match=r"refused the hand-off \(400\)"):
+                _request(info, "POST", "/articles/stored", body)
 
 
 def test_a_serve_file_left_by_a_dead_server_is_ignored(tmp_path: Path) -> None:

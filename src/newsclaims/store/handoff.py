@@ -26,7 +26,7 @@ import struct
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,10 @@ class HandoffWriter(BatchWriter):
 
     def is_stored(self, article_id: str) -> bool:
         return bool(_request(self.info, "GET", f"/articles/{urllib.parse.quote(article_id, safe='')}")["stored"])
+
+    def stored_among(self, article_ids: Sequence[str]) -> set[str]:
+        answer = _request(self.info, "POST", "/articles/stored", json.dumps({"ids": list(article_ids)}).encode())
+        return {str(aid) for aid in answer["stored"]}
 
     def write_tables(self, tables: dict[str, pa.Table]) -> int:
         answer = _request(self.info, "POST", "/batch", encode_tables(tables), timeout=BATCH_TIMEOUT)

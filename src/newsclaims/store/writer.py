@@ -58,10 +58,21 @@ class BatchWriter:
 
     def has_article(self, article_id: str) -> bool:
         """Whether the article is stored already or waiting in this writer."""
-        return article_id in self._records or article_id in self._table_ids or self.is_stored(article_id)
+        return bool(self.known_among([article_id]))
+
+    def known_among(self, article_ids: Sequence[str]) -> set[str]:
+        """Those of the articles stored already or waiting in this writer: one question to the
+        store for them all (asked one by one, each took half a millisecond of DuckDB)."""
+        buffered = {i for i in article_ids if i in self._records or i in self._table_ids}
+        rest = [i for i in article_ids if i not in buffered]
+        return buffered | (self.stored_among(rest) if rest else set())
 
     def is_stored(self, article_id: str) -> bool:
         raise NotImplementedError
+
+    def stored_among(self, article_ids: Sequence[str]) -> set[str]:
+        """Those of the articles the store holds."""
+        return {i for i in article_ids if self.is_stored(i)}
 
     def write_tables(self, tables: dict[str, pa.Table]) -> int:
         """Write whole articles (Arrow tables by table name) in one transaction; returns how many
@@ -133,6 +144,12 @@ class StoreWriter(BatchWriter):
 
     def is_stored(self, article_id: str) -> bool:
         return scalar(self.con, "SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
+
+    def stored_among(self, article_ids: Sequence[str]) -> set[str]:
+        found = self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)]
+        ).fetchall()
+        return {str(aid) for (aid,) in found}
 
     def write_tables(self, tables: dict[str, pa.Table], skip_stored: bool = False) -> int:
         """``skip_stored`` leaves out articles already stored, with their rows, so a batch sent twice

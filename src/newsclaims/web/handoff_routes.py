@@ -7,6 +7,7 @@ beside the store, never the server's --token.
 from __future__ import annotations
 
 import hmac
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -19,6 +20,8 @@ from newsclaims.store.linking import link_articles
 from newsclaims.web.access import StoreAccess
 from newsclaims.web.errors import ApiError
 from newsclaims.web.security import bearer
+
+MAX_IDS = 1000  # ids per question: an ingest asks about a few dozen
 
 router = APIRouter(prefix=HANDOFF_PREFIX, include_in_schema=False)
 
@@ -46,6 +49,24 @@ def stored(request: Request, credentials: Credentials, article_id: str) -> dict[
     access = _check(request, credentials)
     with access.reader() as con:
         return {"stored": StoreWriter(con).is_stored(article_id)}
+
+
+@router.post("/articles/stored")
+async def stored_among(request: Request, credentials: Credentials) -> dict[str, Any]:
+    """Which of the articles the store holds (an ingest asks once per handful of inputs)."""
+    access = _check(request, credentials)
+    try:
+        ids = json.loads(await request.body())["ids"]
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ApiError(400, 'expected {"ids": [...]}') from exc
+    if not isinstance(ids, list) or len(ids) > MAX_IDS or not all(isinstance(i, str) for i in ids):
+        raise ApiError(400, f"ids must be a list of at most {MAX_IDS} strings")
+
+    def among() -> set[str]:
+        with access.reader() as con:
+            return StoreWriter(con).stored_among(ids)
+
+    return {"stored": sorted(await run_in_threadpool(among))}
 
 
 @router.post("/batch")
