@@ -19,7 +19,10 @@ they spend, not how they share it), peak memory of the tree (the sum of the resi
 process and all its children, sampled every 0.1 s), and the size of the store (DuckDB file or
 Parquet folder). Ratios: local1 / spacy and local2 / spacy2 in
 throughput, local2 / local1, spark2 (once started) / local2, and per-article cost against the
-smallest size. Timings are only meaningful on an otherwise idle machine.
+smallest size. Timings are only meaningful on an otherwise idle machine, and even then they move by
+several percent from one run to the next: ``--rounds N`` runs every mode N times, in turn, shows
+the median run of each and every round's time, and takes each ratio within a round (runs next to
+each other share the machine's mood) before its median.
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-fr-2012" / "text"
@@ -149,7 +154,7 @@ def run_mode(mode: str, articles: Path, work: Path) -> dict[str, float | str]:
     return result
 
 
-def report(results: dict[int, dict[str, dict[str, float | str]]]) -> list[str]:
+def report(results: dict[int, dict[str, dict[str, Any]]]) -> list[str]:
     lines = [
         f"{'size':>6} {'mode':<7} {'seconds':>9} {'art/s':>7} {'ms/art':>7} {'CPU s':>7} {'cores':>5}"
         f" {'peak MB':>8} {'store MB':>9}"
@@ -167,6 +172,9 @@ def report(results: dict[int, dict[str, dict[str, float | str]]]) -> list[str]:
                 started = float(r["started_seconds"])
                 up = f"{started:>9.1f} {size / started:>7.2f} {1000 * started / size:>7.1f}"
                 lines.append(f"{'':>6} {'(up)':<7} {up}")
+            if "rounds" in r:
+                each = " / ".join(f"{float(run['seconds']):.1f}" for run in r["rounds"])
+                lines.append(f"{'':>6} {'':<7} rounds: {each} s")
         lines.extend(_ratios(size, modes))
     sizes = sorted(results)
     if len(sizes) > 1:
@@ -179,9 +187,19 @@ def report(results: dict[int, dict[str, dict[str, float | str]]]) -> list[str]:
     return lines
 
 
-def _ratios(size: int, modes: dict[str, dict[str, float | str]]) -> list[str]:
-    def secs(mode: str, key: str = "seconds") -> float | None:
-        return float(modes[mode][key]) if mode in modes else None
+def _ratios(size: int, modes: dict[str, dict[str, Any]]) -> list[str]:
+    """Each target's ratio, from runs of the same round (run one after the other, so they share the
+    machine's mood of the moment): the median over the rounds, and their range when there are several."""
+
+    def runs(mode: str, key: str = "seconds") -> list[float]:
+        if mode not in modes:
+            return []
+        return [float(r[key]) for r in modes[mode].get("rounds", [modes[mode]])]
+
+    def ratio(faster: list[float], slower: list[float]) -> str:
+        values = sorted(b / a for a, b in zip(faster, slower, strict=False))
+        text = f"{statistics.median(values):.2f}"
+        return text + (f" ({values[0]:.2f}-{values[-1]:.2f} over {len(values)} rounds)" if len(values) > 1 else "")
 
     out = []
     pairs = [
@@ -190,13 +208,19 @@ def _ratios(size: int, modes: dict[str, dict[str, float | str]]) -> list[str]:
         ("local2", "local1", "local2 / local1 throughput", 1.6),
     ]
     for mode, base, label, target in pairs:
-        a, b = secs(mode), secs(base)
+        a, b = runs(mode), runs(base)
         if a and b:
-            out.append(f"{'':>6} {label}: {b / a:.2f} (target >= {target})")
-    spark, local2 = secs("spark2", "started_seconds"), secs("local2")
+            out.append(f"{'':>6} {label}: {ratio(a, b)} (target >= {target})")
+    spark, local2 = runs("spark2", "started_seconds"), runs("local2")
     if spark and local2:
-        out.append(f"{'':>6} spark2 (once started) / local2 throughput: {local2 / spark:.2f} (target >= 0.8)")
+        out.append(f"{'':>6} spark2 (once started) / local2 throughput: {ratio(spark, local2)} (target >= 0.8)")
     return out
+
+
+def median_run(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """The round of median time (the faster of the two middle ones), with every round's figures."""
+    middle = sorted(rounds, key=lambda r: float(r["seconds"]))[(len(rounds) - 1) // 2]
+    return {**middle, "rounds": rounds} if len(rounds) > 1 else middle
 
 
 def main() -> int:
@@ -206,7 +230,11 @@ def main() -> int:
     ap.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, among {', '.join(MODES)}")
     ap.add_argument("--work", type=Path, default=None, help="where the corpora and stores go (default: a temp dir)")
     ap.add_argument("--json", type=Path, help="also write the measurements here")
+    ap.add_argument("--rounds", type=int, default=1, help="runs of every mode, in turn (rows show the median)")
     args = ap.parse_args()
+    if args.rounds < 1:
+        print("--rounds must be at least 1", file=sys.stderr)
+        return 2
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus} (needs ../shared)", file=sys.stderr)
         return 2
@@ -217,13 +245,16 @@ def main() -> int:
         return 2
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    results: dict[int, dict[str, dict[str, float | str]]] = {}
+    results: dict[int, dict[str, dict[str, Any]]] = {}
     for size in sizes:
         articles = build_corpus(args.corpus, size, work)
-        results[size] = {}
-        for mode in modes:
-            results[size][mode] = run_mode(mode, articles, work)
-            print(f"{size} {mode}: {float(results[size][mode]['seconds']):.1f} s", file=sys.stderr, flush=True)
+        rounds: dict[str, list[dict[str, Any]]] = {mode: [] for mode in modes}
+        for n in range(args.rounds):
+            for mode in modes:  # one round: every mode once, one after the other
+                rounds[mode].append(run_mode(mode, articles, work))
+                seconds = float(rounds[mode][-1]["seconds"])
+                print(f"{size} {mode} (round {n + 1}): {seconds:.1f} s", file=sys.stderr, flush=True)
+        results[size] = {mode: median_run(runs) for mode, runs in rounds.items()}
     print(f"{os.cpu_count()} cores, load average before the last run {os.getloadavg()[0]:.1f}")
     print("\n".join(report(results)))
     if args.json:
