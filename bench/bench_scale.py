@@ -22,7 +22,7 @@ throughput, local2 / local1, spark2 (once started) / local2, and per-article cos
 smallest size. Timings are only meaningful on an otherwise idle machine, and even then they move by
 several percent from one run to the next: ``--rounds N`` runs every mode N times, in turn, shows
 the median run of each and every round's time, and takes each ratio within a round (runs next to
-each other share the machine's mood) before its median.
+each other share the machine's load) before its median.
 """
 
 from __future__ import annotations
@@ -189,15 +189,16 @@ def report(results: dict[int, dict[str, dict[str, Any]]]) -> list[str]:
 
 def _ratios(size: int, modes: dict[str, dict[str, Any]]) -> list[str]:
     """Each target's ratio, from runs of the same round (run one after the other, so they share the
-    machine's mood of the moment): the median over the rounds, and their range when there are several."""
+    machine's load of the moment): the median over the rounds, and their range when there are several."""
 
     def runs(mode: str, key: str = "seconds") -> list[float]:
         if mode not in modes:
             return []
         return [float(r[key]) for r in modes[mode].get("rounds", [modes[mode]])]
 
-    def ratio(faster: list[float], slower: list[float]) -> str:
-        values = sorted(b / a for a, b in zip(faster, slower, strict=False))
+    def ratio(mode_runs: list[float], base_runs: list[float]) -> str:
+        """Throughput of the mode over the base's: the base's seconds over the mode's, round by round."""
+        values = sorted(base / mode for mode, base in zip(mode_runs, base_runs, strict=False))
         text = f"{statistics.median(values):.2f}"
         return text + (f" ({values[0]:.2f}-{values[-1]:.2f} over {len(values)} rounds)" if len(values) > 1 else "")
 
