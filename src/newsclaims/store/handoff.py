@@ -24,7 +24,6 @@ import json
 import os
 import struct
 import urllib.error
-import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -130,9 +129,6 @@ class HandoffWriter(BatchWriter):
     def __init__(self, info: ServeInfo, max_articles: int = 16, max_seconds: float = 1.0) -> None:
         super().__init__(max_articles, max_seconds)
         self.info = info
-
-    def is_stored(self, article_id: str) -> bool:
-        return bool(_request(self.info, "GET", f"/articles/{urllib.parse.quote(article_id, safe='')}")["stored"])
 
     def stored_among(self, article_ids: Sequence[str]) -> set[str]:
         answer = _request(self.info, "POST", "/articles/stored", json.dumps({"ids": list(article_ids)}).encode())

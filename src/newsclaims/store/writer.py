@@ -21,7 +21,7 @@ from newsclaims.records import ArticleRecord, Rejected
 from newsclaims.store.arrow import concat_tables, now, storable_tables, table_schemas
 from newsclaims.store.linking import link_written
 from newsclaims.store.schema import DATA_TABLES, SAME_REJECTION
-from newsclaims.store.sql import registered, scalar
+from newsclaims.store.sql import registered
 
 # Parents before children (DATA_TABLES lists articles first), so a reader of a committed store
 # never sees a row without its article.
@@ -67,12 +67,9 @@ class BatchWriter:
         rest = [i for i in article_ids if i not in buffered]
         return buffered | (self.stored_among(rest) if rest else set())
 
-    def is_stored(self, article_id: str) -> bool:
-        raise NotImplementedError
-
     def stored_among(self, article_ids: Sequence[str]) -> set[str]:
         """Those of the articles the store holds."""
-        return {i for i in article_ids if self.is_stored(i)}
+        raise NotImplementedError
 
     def write_tables(self, tables: dict[str, pa.Table]) -> int:
         """Write whole articles (Arrow tables by table name) in one transaction; returns how many
@@ -141,9 +138,6 @@ class StoreWriter(BatchWriter):
         super().__init__(max_articles, max_seconds, clock)
         self.con = con
         self.link = link  # give each stored article its story in the same transaction (store.linking)
-
-    def is_stored(self, article_id: str) -> bool:
-        return scalar(self.con, "SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
 
     def stored_among(self, article_ids: Sequence[str]) -> set[str]:
         found = self.con.execute(

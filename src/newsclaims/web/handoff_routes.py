@@ -44,13 +44,6 @@ def ping(request: Request, credentials: Credentials) -> dict[str, Any]:
     return {"db": str(access.db)}
 
 
-@router.get("/articles/{article_id}")
-def stored(request: Request, credentials: Credentials, article_id: str) -> dict[str, Any]:
-    access = _check(request, credentials)
-    with access.reader() as con:
-        return {"stored": StoreWriter(con).is_stored(article_id)}
-
-
 @router.post("/articles/stored")
 async def stored_among(request: Request, credentials: Credentials) -> dict[str, Any]:
     """Which of the articles the store holds (an ingest asks once per handful of inputs)."""

@@ -56,7 +56,7 @@ def store_article(extract: Extractor, access: StoreAccess, body: ArticleIn) -> d
     record = extract(body)
 
     def write(writer: StoreWriter) -> tuple[bool, ArticleRecord]:
-        if writer.is_stored(record.article.id):
+        if writer.has_article(record.article.id):  # a fresh writer: stored, not buffered
             return False, load_record(writer.con, record.article.id)
         writer.add(record)
         writer.commit()
