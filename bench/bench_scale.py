@@ -79,7 +79,7 @@ def _tree(pid: int) -> tuple[int, dict[int, float]]:
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     cpu: dict[int, float] = {}
-    tick = os.sysconf("SC_CLK_TCK")
+    tick, page = os.sysconf("SC_CLK_TCK"), os.sysconf("SC_PAGE_SIZE")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -89,7 +89,7 @@ def _tree(pid: int) -> tuple[int, dict[int, float]]:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        rss[int(entry)] = int(fields[21]) * page
         cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
     total, used, todo = 0, {}, [pid]
     while todo:
