@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsclaims import batch as batch_module
+from newsclaims import pipeline as pipeline_module
 from newsclaims.budget import Limits, TooCostly, time_limit
 from newsclaims.cli import cli, main
 from newsclaims.errors import EXIT_COSTLY
@@ -160,7 +160,7 @@ def slow_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
             _spin(30)
         return ArticleRecord(article=article)
 
-    monkeypatch.setattr(batch_module, "extract_articles", lambda articles, **_kw: [one(a) for a in articles])
+    monkeypatch.setattr(pipeline_module, "extract_articles", lambda articles, **_kw: [one(a) for a in articles])
 
 
 def test_an_article_past_its_bound_is_rejected_and_its_batch_kept(tmp_path: Path, slow_extraction: None) -> None:

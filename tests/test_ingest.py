@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -22,10 +23,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import shared_path
-from newsclaims import batch as batch_module
+from newsclaims import pipeline as pipeline_module
 from newsclaims.cli import cli
 from newsclaims.errors import EXIT_OK, EXIT_REJECTED
-from newsclaims.ingest import CHECK_ARTICLES, IngestStats, ingest_items, prepare
+from newsclaims.ingest import CHECK_ARTICLES, IngestStats, PoolExtractor, ingest_items, prepare
 from newsclaims.reading import ReadText
 from newsclaims.records import Article, ArticleRecord, Rejected
 from newsclaims.sources import SourceItem
@@ -107,7 +108,7 @@ def fake_extraction(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def many(articles: list[Article], batch_size: int = 16, n_process: int = 1):
         return [one(a) for a in articles]
 
-    monkeypatch.setattr(batch_module, "extract_articles", many)  # a failing batch is redone through it too
+    monkeypatch.setattr(pipeline_module, "extract_articles", many)  # a failing batch is redone through it too
     return seen
 
 
@@ -241,6 +242,46 @@ def test_worker_processes_extract_and_the_main_process_writes(tmp_path: Path, wo
     else:  # even a single worker is a process of its own, so the model never waits on the writer
         assert str(os.getpid()) not in made_by and 1 <= len(made_by) <= workers
     assert con.execute("SELECT reason FROM rejected").fetchall() == [("extraction",)]
+
+
+def test_every_worker_starts_with_the_first_batch() -> None:
+    # A spawned pool would start its second process only with the second task; started together,
+    # the workers' start-up (imports, then the model) overlaps this process's reading.
+    before = set(multiprocessing.active_children())
+    extractor = PoolExtractor(2, extract=tagged_records)
+    try:
+        for n in range(extractor.batch):
+            extractor.submit(item(french_article(n, paragraphs=1), f"{n}.txt"))
+        started = set(multiprocessing.active_children()) - before
+        assert len(started) == 2
+        assert sum(b.count("articles") for b in extractor.finish()) == extractor.batch
+    finally:
+        extractor.close()
+
+
+_TEARDOWN = """
+import os, sys
+class Loud:
+    def __del__(self):
+        print("torn down", flush=True)
+kept = Loud()
+if sys.argv[1] == "worker":
+    from newsclaims.ingest import _worker_start
+    _worker_start(os.getppid())
+print("done", flush=True)
+"""
+
+
+def test_a_worker_leaves_without_tearing_its_interpreter_down() -> None:
+    # What a worker made has been sent by the time it exits; freeing the model object by object
+    # would only keep the ingest process waiting for it. Any other process tears down as usual.
+    def run(role: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", _TEARDOWN, role], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split("\n")[:-1]
+
+    assert run("plain") == ["done", "torn down"]
+    assert run("worker") == ["done"]
 
 
 def test_wrong_options_are_refused(tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-import newsclaims.batch as batch_module
 import newsclaims.ingest as ingest_module
 from newsclaims import pipeline
 from newsclaims.batch import extract_items, extract_parsed_batch, parse_batch, prepared
@@ -80,7 +79,7 @@ def test_with_one_worker_the_ingest_process_extracts_within_the_bounds(
     tmp_path: Path, spare_core: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     made_in: set[int] = set()
-    real = batch_module.extract_parsed
+    real = pipeline.extract_parsed
 
     def tagged(parsed: Parsed) -> ArticleRecord:
         made_in.add(os.getpid())
@@ -88,7 +87,7 @@ def test_with_one_worker_the_ingest_process_extracts_within_the_bounds(
             _spin(90)
         return real(parsed)
 
-    monkeypatch.setattr(batch_module, "extract_parsed", tagged)
+    monkeypatch.setattr(pipeline, "extract_parsed", tagged)
     inputs = [item(french_article(n, paragraphs=1), f"{n}.txt") for n in range(6)]
     inputs.insert(2, item(french_article(9, paragraphs=1) + " SLOW", "slow.txt"))
     started = time.monotonic()
@@ -108,13 +107,13 @@ def test_one_worker_stores_what_extraction_in_process_stores(
     items = [item(a.text, a.source or a.id, lang=None) for a in team_articles("fr") + team_articles("en")]
     items.append(Rejected("broken.html", "encoding", "not UTF-8"))
     extracted_here: list[str] = []  # the split path ran: the extractors met the parsed Docs in this process
-    real = batch_module.extract_parsed
+    real = pipeline.extract_parsed
 
     def spied(parsed: Parsed) -> ArticleRecord:
         extracted_here.append(parsed.article.id)
         return real(parsed)
 
-    monkeypatch.setattr(batch_module, "extract_parsed", spied)
+    monkeypatch.setattr(pipeline, "extract_parsed", spied)
     stores = {}
     for workers in (0, 1):
         db = tmp_path / f"w{workers}.duckdb"
@@ -133,7 +132,7 @@ def test_an_extraction_past_the_memory_a_worker_may_hold_is_rejected_in_the_inge
 ) -> None:
     import resource
 
-    real = batch_module.extract_parsed
+    real = pipeline.extract_parsed
 
     def greedy(parsed: Parsed) -> ArticleRecord:
         if "HUGE" in parsed.article.text:
@@ -141,7 +140,7 @@ def test_an_extraction_past_the_memory_a_worker_may_hold_is_rejected_in_the_inge
             del block
         return real(parsed)
 
-    monkeypatch.setattr(batch_module, "extract_parsed", greedy)
+    monkeypatch.setattr(pipeline, "extract_parsed", greedy)
     inputs = [item(french_article(n, paragraphs=1), f"{n}.txt") for n in range(5)]
     inputs.insert(1, item(french_article(20, paragraphs=1) + " HUGE", "huge.txt"))
     before = resource.getrlimit(resource.RLIMIT_AS)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -153,3 +156,33 @@ def test_a_store_in_use_by_a_writer_is_reported_not_crashed_on(tmp_path: Path) -
     finally:
         holder.kill()
         holder.wait()
+
+
+def _modules_after(args: list[str]) -> set[str]:
+    """The modules a fresh interpreter has imported once ``newsclaims ARGS`` ran (help only)."""
+    script = (
+        "import sys, contextlib, io\n"
+        "from newsclaims.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({args!r})\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    return set(done.stdout.split())
+
+
+def test_a_command_imports_only_what_it_runs() -> None:
+    # The query commands answer without loading spaCy (half a second), and ingest reaches its
+    # workers without it; extract, which runs the model, does load it.
+    assert "spacy" not in _modules_after(["statements", "--help"])
+    assert "spacy" not in _modules_after(["ingest", "--help"])
+    assert "spacy" in _modules_after(["extract", "--help"])
+
+
+def test_every_listed_command_is_found_under_its_name() -> None:
+    ctx = click.Context(cli)
+    names = cli.list_commands(ctx)
+    assert {"extract", "ingest", "statements", "serve", "link"} <= set(names)
+    for name in names:
+        command = cli.get_command(ctx, name)
+        assert command is not None and command.name == name, name

@@ -18,13 +18,16 @@ from newsclaims import budget
 from newsclaims.errors import InputError, UsageError
 from newsclaims.lang import detect_language
 from newsclaims.languages import is_supported, language_codes
-from newsclaims.pipeline import Parsed, extract_articles, extract_parsed, make_article, parse_articles
 from newsclaims.reading import lang_tag
 from newsclaims.records import Article, ArticleRecord, Rejected
 from newsclaims.store.arrow import Tables, storable_tables
 
 if TYPE_CHECKING:
+    from newsclaims.pipeline import Parsed
     from newsclaims.sources import SourceItem
+
+# newsclaims.pipeline (spaCy: half a second of imports) is imported where it is used: a process that
+# only hands batches to workers, as the ingest process of two workers does, never loads it.
 
 Extracted = ArticleRecord | Rejected
 U = TypeVar("U")
@@ -63,6 +66,8 @@ def prepare(item: SourceItem, lang: str = "auto") -> Article | Rejected:
         return Rejected(
             item.source, "language", f"the text is in {chosen!r}; newsclaims reads {', '.join(language_codes())}"
         )
+    from newsclaims.pipeline import make_article
+
     try:
         return make_article(item.read, lang=chosen, published=item.published, source=item.source)
     except InputError as exc:
@@ -89,10 +94,14 @@ def extract_batch(articles: list[Article], extract: ExtractBatch | None = None) 
 def parse_batch(articles: list[Article]) -> list[Parsed | Rejected]:
     """The model's half of ``extract_batch`` (``pipeline.parse_articles``), within the same bounds:
     what a worker process runs when the ingest process extracts."""
+    from newsclaims.pipeline import parse_articles
+
     return bounded(articles, lambda a: a, lambda group: list(parse_articles(group, batch_size=max(1, len(group)))))
 
 
 def _pipeline(articles: list[Article]) -> list[Extracted]:
+    from newsclaims.pipeline import extract_articles
+
     return list(extract_articles(articles, batch_size=max(1, len(articles))))
 
 
@@ -147,6 +156,8 @@ def batch_of(results: Iterable[Extracted], rejected: list[Rejected]) -> Batch:
 def extract_parsed_batch(parsed: Sequence[Parsed | Rejected], rejected: list[Rejected]) -> Batch:
     """The extractors' half, in the ingest process: records for articles a worker parsed
     (``parse_batch``), the same rows ``extract_items`` gives, within the same bounds."""
+    from newsclaims.pipeline import Parsed, extract_parsed
+
     done = [p for p in parsed if isinstance(p, Parsed)]
     results = bounded(done, lambda p: p.article, lambda group: [extract_parsed(p) for p in group])
     return batch_of(results, rejected + [p for p in parsed if isinstance(p, Rejected)])

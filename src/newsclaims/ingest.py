@@ -11,10 +11,12 @@ process does the rest (``PoolExtractor``'s ``extract_here``).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -381,6 +383,11 @@ class PoolExtractor:
                 initializer=_worker_start,
                 initargs=(os.getpid(), self.entities, self.limits),
             )
+            # A spawned pool starts a process per task submitted while none is idle: a no-op task per
+            # worker starts them all now, so their imports run while this process reads, decides the
+            # language of the first batch and fills the queue, not after.
+            for _ in range(self.workers):
+                self._pool.submit(_started)
         return self._pool
 
     def submit(self, item: SourceItem) -> list[Batch]:
@@ -411,8 +418,9 @@ class PoolExtractor:
             batch, self._pending = self._pending, []
             future: Future[Any]
             if self.extract_here:
+                pool = self._executor()  # the worker starts before this process decides the languages
                 articles, rejected = prepared(batch, self.lang)
-                future = self._executor().submit(parse_batch, articles)
+                future = pool.submit(parse_batch, articles)
                 self._rejected[future] = rejected
                 self._warm({a.lang for a in articles})
             else:
@@ -487,12 +495,26 @@ def _worker_start(parent: int, entities: str | None = None, limits: Limits | Non
     (``newsclaims.budget``: the time bound of each article, the memory ceiling of the process).
     The spaCy model loads on the first task."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Past its last task a worker has sent everything it made; tearing down its interpreter (the
+    # model's millions of objects: 0.3-0.5 s) would only keep the main process waiting at its exit.
+    atexit.register(_exit_now)
     # Before the memory ceiling: a thread's stack is address space too, and the ceiling counts the
     # whole process's (an allocator that reserved its arenas leaves too little to start a thread).
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     use_entities(entities)
     if limits is not None:
         budget.configure(limits)
+
+
+def _exit_now() -> None:
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(0)
+
+
+def _started() -> None:
+    """The task that starts a worker process (``PoolExtractor._executor``)."""
 
 
 def _exit_with_parent(parent: int) -> None:

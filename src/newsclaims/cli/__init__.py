@@ -7,6 +7,7 @@ a traceback is shown only with NEWSCLAIMS_DEBUG=1.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
 
@@ -15,8 +16,42 @@ import click
 from newsclaims.errors import EXIT_BROKEN_PIPE, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, NewsclaimsError
 from newsclaims.terminal import one_line
 
+# Each command and the attribute of newsclaims.cli.<module> that holds it. A command's module is
+# imported when the command runs (or when help lists them all): `newsclaims ingest` need not load
+# spaCy before its workers start, nor a query command before it answers.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("extract_cmd", "extract"),
+    "ingest": ("ingest_cmd", "ingest"),
+    "load": ("load_cmd", "load"),
+    "statements": ("query_cmd", "statements"),
+    "figures": ("query_cmd", "figures"),
+    "articles": ("query_cmd", "articles"),
+    "show": ("query_cmd", "show"),
+    "export": ("query_cmd", "export"),
+    "story": ("story_cmd", "story_command"),
+    "demo": ("story_cmd", "demo"),
+    "serve": ("serve_cmd", "serve"),
+    "stories": ("stories_cmd", "stories"),
+    "claims": ("stories_cmd", "claims"),
+    "link": ("stories_cmd", "link"),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _LazyGroup(click.Group):
+    """A group whose commands are imported by name, on first use (click's lazy-loading pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, attribute = COMMANDS[cmd_name]
+            command = getattr(importlib.import_module(f"newsclaims.cli.{module}"), attribute)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsclaims")
 def cli() -> None:
     """Turn news articles into a source-attributed record of their claims.
@@ -26,24 +61,6 @@ def cli() -> None:
     costly to extract; 5 the output cannot be written; 70 internal error; 130 interrupted (Ctrl-C);
     141 the output was closed early (``| head``).
     """
-
-
-def _register() -> None:
-    from newsclaims.cli import extract_cmd, ingest_cmd, load_cmd, query_cmd, serve_cmd, stories_cmd, story_cmd
-
-    cli.add_command(extract_cmd.extract)
-    cli.add_command(ingest_cmd.ingest)
-    cli.add_command(load_cmd.load)
-    for command in (query_cmd.statements, query_cmd.figures, query_cmd.articles, query_cmd.show, query_cmd.export):
-        cli.add_command(command)
-    cli.add_command(story_cmd.story_command)
-    cli.add_command(story_cmd.demo)
-    cli.add_command(serve_cmd.serve)
-    for command in (stories_cmd.stories, stories_cmd.claims, stories_cmd.link):
-        cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> int:
