@@ -12,6 +12,7 @@ import os
 import pickle
 import signal
 import time
+from concurrent.futures import wait
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from newsclaims import pipeline as pipeline_module
 from newsclaims.budget import Limits, TooCostly, time_limit
 from newsclaims.cli import cli, main
 from newsclaims.errors import EXIT_COSTLY
-from newsclaims.ingest import capped_workers, default_workers, ingest_items
+from newsclaims.ingest import PoolExtractor, capped_workers, default_workers, ingest_items
 from newsclaims.reading import ReadText
 from newsclaims.records import Article, ArticleRecord, Rejected
 from newsclaims.store import open_store
@@ -204,6 +205,24 @@ def test_a_worker_that_dies_costs_only_the_article_that_killed_it(tmp_path: Path
     assert [(r.source, r.reason) for r in stats.rejections] == [("crash.txt", "crash")]
     con = open_store(tmp_path / "s.duckdb", read_only=True)
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (24,)
+
+
+def test_a_worker_that_dies_between_two_batches_costs_only_its_article() -> None:
+    # The pool breaks when the worker dies; the next batch is sent before the dead one is collected,
+    # and is refused: both are redone one article at a time, and the run goes on.
+    extractor = PoolExtractor(1, extract=crash_on_marker, batch=1)
+    out = []
+    try:
+        out += extractor.submit(item(french_article(1, paragraphs=1), "1.txt"))
+        wait(extractor._futures)
+        out += extractor.submit(item(french_article(2, paragraphs=1) + CRASH, "crash.txt"))
+        wait(extractor._futures)  # the worker is dead and the pool broken, nothing collected yet
+        out += extractor.submit(item(french_article(3, paragraphs=1), "3.txt"))
+        out += extractor.finish()
+    finally:
+        extractor.close()
+    assert sorted(s for b in out for s in b.tables["articles"].column("source").to_pylist()) == ["1.txt", "3.txt"]
+    assert [(r.source, r.reason) for b in out for r in b.rejected] == [("crash.txt", "crash")]
 
 
 def test_workers_are_capped_at_the_cores_with_a_note(tmp_path: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -36,3 +38,12 @@ def test_every_file_the_readme_points_to_exists() -> None:
         r"extract (src/[\w./-]+)", README
     ):
         assert (ROOT / path).exists(), path
+
+
+def test_the_path_the_readme_gives_spark_submit_is_printed() -> None:
+    # spark-submit runs the command line's __main__ file; the README finds its path by importing it.
+    found = re.search(r"spark-submit .*\$\(python -c '([^']+)'\)", README)
+    assert found, "the README's spark-submit line has no $(python -c '...')"
+    done = subprocess.run([sys.executable, "-c", found.group(1)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()).name == "__main__.py" and Path(done.stdout.strip()).is_file()

@@ -4,4 +4,6 @@ import sys
 
 from newsclaims.cli import main
 
-sys.exit(main())
+# Guarded, so that importing this file runs nothing.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -418,15 +418,26 @@ class PoolExtractor:
             batch, self._pending = self._pending, []
             future: Future[Any]
             if self.extract_here:
-                pool = self._executor()  # the worker starts before this process decides the languages
+                self._executor()  # the worker starts before this process decides the languages
                 articles, rejected = prepared(batch, self.lang)
-                future = pool.submit(parse_batch, articles)
+                future = self._submit(parse_batch, articles)
                 self._rejected[future] = rejected
                 self._warm({a.lang for a in articles})
             else:
-                future = self._executor().submit(extract_items, batch, self.lang, self.extract)
+                future = self._submit(extract_items, batch, self.lang, self.extract)
             self._futures.add(future)
             self._items[future] = batch
+
+    def _submit(self, task: Callable[..., Any], *args: Any) -> Future[Any]:
+        """The task's future; where a worker died since results were last collected the pool is
+        broken and refuses it, and the refusal becomes the future's error, so ``_collect`` redoes
+        this batch like the others instead of the run stopping."""
+        try:
+            return self._executor().submit(task, *args)
+        except BrokenProcessPool as exc:
+            refused: Future[Any] = Future()
+            refused.set_exception(exc)
+            return refused
 
     def _warm(self, langs: set[str]) -> None:
         """Loads this process's pipeline while the workers start theirs (seconds that would

@@ -4,4 +4,6 @@ import sys
 
 from newsclaims.cli import main
 
-sys.exit(main())
+# Guarded, so that importing this file (to give its path to spark-submit, see the README) runs nothing.
+if __name__ == "__main__":
+    sys.exit(main())
